@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Per-function proof summary from a Frama-C WP JSON report.
+
+    proof_summary.py REPORT.json            print the summary
+    proof_summary.py --compare OLD NEW      fail when goal counts differ
+
+The summary lists, per function (and for the lemmas), the goals proved and
+the goals generated, then how many goals Qed (WP's simplifier), z3 and cvc4
+closed.  Both provers are raced on each goal, so which one closes a goal
+first may vary from run to run: --compare checks the goal counts only, so
+that no goal can quietly appear, disappear or stay unproven.
+"""
+import json
+import sys
+
+PROVERS = (("qed", "qed"), ("z3", "Z3"), ("cvc4", "CVC4"))
+
+
+def counts(stats):
+    """(proved, total, {prover: valid}) of one property's or group's stats."""
+    main = stats.get("wp:main", {})
+    by_prover = {}
+    for short, prefix in PROVERS:
+        by_prover[short] = sum(v.get("valid", 0) for k, v in stats.items()
+                               if k.startswith(prefix))
+    return main.get("valid", 0), main.get("total", 0), by_prover
+
+
+def summarise(report):
+    rows = {}
+    for section, entries in report.items():
+        if section == "wp:global":
+            continue
+        for name, props in entries.items():
+            key = "(lemmas)" if section != "wp:functions" else name
+            row = rows.setdefault(key, [0, 0, {p: 0 for p, _ in PROVERS}])
+            prop_items = props.items() if section == "wp:functions" else [(name, props)]
+            for _, stats in prop_items:
+                proved, total, by_prover = counts(stats)
+                row[0] += proved
+                row[1] += total
+                for p in by_prover:
+                    row[2][p] += by_prover[p]
+    return rows
+
+
+def render(rows):
+    lines = ["# memview proof summary (make prove): goals proved / generated per function.",
+             "# The prover columns count goals each prover closed; both provers race,",
+             "# so those columns may shift between runs.  The goal counts may not.",
+             "%-28s %13s %6s %6s %6s" % ("function", "proved/total", "qed", "z3", "cvc4")]
+    proved = total = 0
+    for name in sorted(rows):
+        p, t, by = rows[name]
+        proved += p
+        total += t
+        lines.append("%-28s %13s %6d %6d %6d" % (name, "%d/%d" % (p, t), by["qed"], by["z3"], by["cvc4"]))
+    lines.append("%-28s %13s" % ("TOTAL", "%d/%d" % (proved, total)))
+    return "\n".join(lines) + "\n"
+
+
+def goal_counts(path):
+    result = {}
+    with open(path) as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            fields = line.split()
+            if fields[0] == "function":
+                continue
+            result[fields[0]] = fields[1]
+    return result
+
+
+def compare(old_path, new_path):
+    old, new = goal_counts(old_path), goal_counts(new_path)
+    drift = []
+    for name in sorted(set(old) | set(new)):
+        if old.get(name) != new.get(name):
+            drift.append("  %-28s committed %-12s now %s" % (name, old.get(name, "-"), new.get(name, "-")))
+    if drift:
+        print("memview: the proof summary differs from contracts/proof-summary.txt:")
+        print("\n".join(drift))
+        print("If the change is intended, run `make prove PROVE_UPDATE=1` and commit the summary.")
+        return 1
+    return 0
+
+
+def main(argv):
+    if len(argv) == 4 and argv[1] == "--compare":
+        return compare(argv[2], argv[3])
+    if len(argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    with open(argv[1]) as f:
+        report = json.load(f)
+    rows = summarise(report)
+    unproved = [n for n, (p, t, _) in rows.items() if p != t]
+    sys.stdout.write(render(rows))
+    return 1 if unproved else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,795 @@
+/*
+ * memview.h — zero-copy views of bytes: Python's buffer / memoryview in C.
+ *
+ * This header is the manual.  It states the rules every function follows,
+ * then, per function, what it does, what a failure leaves unchanged, and its
+ * ACSL contract (proven against the code by Frama-C WP: `make prove`).
+ *
+ * Rules for every function
+ * ------------------------
+ *  - A view (mv_view) is a small value: pass it, copy it, return it.  It
+ *    never owns memory; the bytes it describes must outlive it.  Its fields
+ *    are the library's business: use the functions below.
+ *  - A view describes mv_len(v) items of one byte each; item i is at address
+ *    mv_data(v) + i * mv_stride(v).  Lengths never exceed PTRDIFF_MAX.
+ *  - Every mv_status function either succeeds (MV_OK) or changes nothing:
+ *    no out-parameter, view, cursor or caller buffer is written on failure.
+ *    The only exception is the progress counter of the I/O functions, which
+ *    is exact on every return.
+ *  - Statuses are checked in this order: a required pointer that is NULL
+ *    (MV_EINVAL), a released view (MV_ERELEASED), a write through a
+ *    read-only view (MV_EREADONLY), then the arguments in the order the
+ *    function lists them.
+ *  - A byte pointer may be NULL only when its length or capacity is 0.
+ *    Every other pointer parameter is required.
+ *  - A released view answers MV_ERELEASED to every mv_status function;
+ *    the functions that return a value return 0, false or NULL for it.
+ *  - An empty view has no item 0: mv_data returns NULL for it.
+ *  - No input makes a function crash, read or write outside the bytes it
+ *    was given, overflow, or reach undefined behaviour.  The preconditions
+ *    that remain are the ones C cannot check at run time: that a view was
+ *    made by this library from memory that is still valid, and that output
+ *    buffers are valid for the capacity given.
+ */
+#ifndef MEMVIEW_H
+#define MEMVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#define MV_NODISCARD __attribute__((warn_unused_result))
+#else
+#define MV_NODISCARD
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Status codes                                                        */
+/* ------------------------------------------------------------------ */
+
+typedef enum mv_status {
+    MV_OK = 0,
+    MV_EINVAL,      /* NULL where a pointer is required, zero step, bad argument, lengths differ */
+    MV_ERANGE,      /* index or bound out of range, destination too small */
+    MV_EOVERFLOW,   /* a size or offset that does not fit (> PTRDIFF_MAX, wraps) */
+    MV_EREADONLY,   /* write through a read-only view */
+    MV_ENOTCONTIG,  /* the operation needs a contiguous view (all I/O does) */
+    MV_ENOTFOUND,   /* index / find found nothing */
+    MV_EBUSY,       /* an owner buffer has live exports */
+    MV_ERELEASED,   /* the view was released */
+    MV_ENOMEM,      /* allocation failed */
+    MV_EAGAIN,      /* the transport would block; progress so far is reported */
+    MV_ECLOSED,     /* the peer closed (or accepted nothing) before the work was done */
+    MV_ESYS         /* the transport failed; errno is kept */
+} mv_status;
+
+/* ------------------------------------------------------------------ */
+/* The view                                                            */
+/* ------------------------------------------------------------------ */
+
+/* A view of len one-byte items; item i is at data + i * stride.
+ * Private: the fields may change between versions.  Bytes are addressed as
+ * char because that is the type C gives to the bytes of any object. */
+typedef struct mv_view {
+    char     *data;      /* item 0; NULL exactly when len == 0 */
+    size_t    len;       /* number of items, <= PTRDIFF_MAX */
+    ptrdiff_t stride;    /* never 0; meaningless when len <= 1 */
+    bool      readonly;  /* writes are refused */
+    bool      released;  /* mv_release was called: len == 0, data == NULL */
+} mv_view;
+
+/* An omitted slice bound or step: Python's None. */
+#define MV_OMIT PTRDIFF_MIN
+
+#ifdef __FRAMAC__
+#include <stdlib.h> /* __fc_heap_status: what allocation changes */
+#include "memview_logic.acsl"
+#endif
+
+/* mv_strerror: a short English description of a status; never NULL, also
+ * for values that are not mv_status codes. */
+/*@ terminates \true;
+    assigns \nothing;
+    ensures non_null: \result != \null;
+    ensures string: \valid_read(\result);
+*/
+const char *mv_strerror(mv_status s);
+
+/* ------------------------------------------------------------------ */
+/* Making views                                                        */
+/* ------------------------------------------------------------------ */
+
+/* mv_from: a writable view of the n bytes at p (memoryview(bytearray)).
+ * p may be NULL only when n == 0.  MV_EINVAL: out is NULL, or p is NULL
+ * with n > 0.  MV_EOVERFLOW: n > PTRDIFF_MAX. */
+/*@ requires out_valid: out == \null || \valid(out);
+    requires bytes: p == \null || n == 0 || \valid((char *)p + (0 .. n - 1));
+    terminates \true;
+    assigns *out;
+    behavior bad_pointer:
+      assumes out == \null || (p == \null && n > 0);
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior too_long:
+      assumes out != \null && !(p == \null && n > 0) && n > PTRDIFF_MAX;
+      assigns \nothing;
+      ensures result: \result == MV_EOVERFLOW;
+    behavior made:
+      assumes out != \null && !(p == \null && n > 0) && n <= PTRDIFF_MAX;
+      assigns *out;
+      ensures result: \result == MV_OK;
+      ensures valid: mv_valid(*out);
+      ensures len: out->len == n;
+      ensures data: n >= 1 ==> out->data == (char *)p;
+      ensures stride: out->stride == 1;
+      ensures access: out->readonly == 0 && out->released == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_from(void *p, size_t n, mv_view *out);
+
+/* mv_from_const: a read-only view of the n bytes at p (memoryview(bytes)).
+ * Same statuses as mv_from. */
+/*@ requires out_valid: out == \null || \valid(out);
+    requires bytes: p == \null || n == 0 || \valid_read((char *)p + (0 .. n - 1));
+    terminates \true;
+    assigns *out;
+    behavior bad_pointer:
+      assumes out == \null || (p == \null && n > 0);
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior too_long:
+      assumes out != \null && !(p == \null && n > 0) && n > PTRDIFF_MAX;
+      assigns \nothing;
+      ensures result: \result == MV_EOVERFLOW;
+    behavior made:
+      assumes out != \null && !(p == \null && n > 0) && n <= PTRDIFF_MAX;
+      assigns *out;
+      ensures result: \result == MV_OK;
+      ensures valid: mv_valid(*out);
+      ensures len: out->len == n;
+      ensures data: n >= 1 ==> out->data == (char *)p;
+      ensures stride: out->stride == 1;
+      ensures access: out->readonly == 1 && out->released == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_from_const(const void *p, size_t n, mv_view *out);
+
+/* ------------------------------------------------------------------ */
+/* Reading a view's shape                                              */
+/* ------------------------------------------------------------------ */
+
+/* mv_len: the number of items; 0 for a released view. */
+/*@ terminates \true;
+    assigns \nothing;
+    ensures len: \result == (v.released != 0 ? 0 : v.len);
+*/
+size_t mv_len(mv_view v);
+
+/* mv_readonly: whether writes through v are refused; false when released. */
+/*@ terminates \true;
+    assigns \nothing;
+    ensures result: \result == (v.released == 0 && v.readonly != 0);
+*/
+bool mv_readonly(mv_view v);
+
+/* mv_contiguous: len <= 1 or stride == 1; false when released. */
+/*@ terminates \true;
+    assigns \nothing;
+    ensures result: \result == (v.released == 0 && (v.len <= 1 || v.stride == 1));
+*/
+bool mv_contiguous(mv_view v);
+
+/* mv_stride: the distance in bytes from item i to item i + 1 (CPython's
+ * strides[0] whenever the view has two items or more); 0 when released. */
+/*@ terminates \true;
+    assigns \nothing;
+    ensures result: \result == (v.released != 0 ? 0 : v.stride);
+*/
+ptrdiff_t mv_stride(mv_view v);
+
+/* mv_data: the address of item 0; NULL for an empty or released view.
+ * The conversion from the stored char pointer to const uint8_t * is the
+ * one pointer cast WP's typed model cannot follow, so the contract states
+ * only the NULL case; tests check the address itself. */
+/*@ terminates \true;
+    assigns \nothing;
+*/
+const uint8_t *mv_data(mv_view v);
+
+/* mv_is_valid: the run-time twin of the ACSL predicate mv_valid: every
+ * part of it that does not depend on which memory is allocated.  True for
+ * every view this library makes, released ones included. */
+/*@ terminates \true;
+    assigns \nothing;
+    ensures result: \result == 1 <==> mv_shape(v);
+*/
+bool mv_is_valid(mv_view v);
+
+/* ------------------------------------------------------------------ */
+/* Slicing: new views of the same bytes                                */
+/* ------------------------------------------------------------------ */
+
+/* mv_slice: v[start:stop:step], exactly as CPython slices a
+ * one-dimensional memoryview.  Negative bounds count from the end,
+ * out-of-range bounds are clamped, MV_OMIT is None, a negative step
+ * reverses.  The result keeps v's read-only flag.
+ * MV_EINVAL: out is NULL, or step == 0.  MV_ERELEASED. */
+/*@ requires valid: mv_valid(v);
+    requires out_valid: out == \null || \valid(out);
+    terminates \true;
+    assigns *out;
+    behavior null_out:
+      assumes out == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes out != \null && v.released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior zero_step:
+      assumes out != \null && v.released == 0 && step == 0;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior sliced:
+      assumes out != \null && v.released == 0 && step != 0;
+      assigns *out;
+      ensures result: \result == MV_OK;
+      ensures valid: mv_valid(*out);
+      ensures len: out->len == mv_sl_len(v.len, start, stop, step);
+      ensures item0: out->len >= 1 ==>
+        out->data == v.data + mv_sl_start(v.len, start, step) * v.stride;
+      ensures stride: out->len >= 2 ==> out->stride == v.stride * mv_py_step(step);
+      ensures items: \forall integer j; 0 <= j < out->len ==>
+        mv_item(*out, j) == mv_item(v, mv_sl_start(v.len, start, step) + j * mv_py_step(step));
+      ensures in_range: \forall integer j; 0 <= j < out->len ==>
+        0 <= mv_sl_start(v.len, start, step) + j * mv_py_step(step) < v.len;
+      ensures access: out->readonly == v.readonly && out->released == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_slice(mv_view v, ptrdiff_t start, ptrdiff_t stop, ptrdiff_t step,
+                                mv_view *out);
+
+/* mv_sub: the strict slice v[offset:offset+len].
+ * MV_EINVAL: out is NULL.  MV_ERELEASED.  MV_ERANGE: offset + len > mv_len(v)
+ * (SIZE_MAX offsets included: the sum is never formed). */
+/*@ requires valid: mv_valid(v);
+    requires out_valid: out == \null || \valid(out);
+    terminates \true;
+    assigns *out;
+    behavior null_out:
+      assumes out == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes out != \null && v.released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior out_of_range:
+      assumes out != \null && v.released == 0 && (offset > v.len || len > v.len - offset);
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior cut:
+      assumes out != \null && v.released == 0 && offset <= v.len && len <= v.len - offset;
+      assigns *out;
+      ensures result: \result == MV_OK;
+      ensures valid: mv_valid(*out);
+      ensures len: out->len == len;
+      ensures item0: len >= 1 ==> out->data == mv_item(v, offset);
+      ensures stride: out->stride == v.stride;
+      ensures access: out->readonly == v.readonly && out->released == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_sub(mv_view v, size_t offset, size_t len, mv_view *out);
+
+/* mv_buffer: Python 2's buffer(v, offset, size): a read-only view of up to
+ * size items from offset; size == -1 means to the end; an offset past the
+ * end gives an empty view; a size past the end is cut.
+ * MV_EINVAL: out is NULL, or size < -1.  MV_ERELEASED. */
+/*@ requires valid: mv_valid(v);
+    requires out_valid: out == \null || \valid(out);
+    terminates \true;
+    assigns *out;
+    behavior null_out:
+      assumes out == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes out != \null && v.released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior bad_size:
+      assumes out != \null && v.released == 0 && size < -1;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior cut:
+      assumes out != \null && v.released == 0 && size >= -1;
+      assigns *out;
+      ensures result: \result == MV_OK;
+      ensures valid: mv_valid(*out);
+      ensures len: out->len == (offset >= v.len ? 0 :
+                                (size == -1 || size > v.len - offset ? v.len - offset : size));
+      ensures item0: out->len >= 1 ==> out->data == mv_item(v, offset);
+      ensures stride: out->stride == v.stride;
+      ensures access: out->readonly == 1 && out->released == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_buffer(mv_view v, size_t offset, ptrdiff_t size, mv_view *out);
+
+/* mv_advance: *v = v[n:], the cursor step.  MV_EINVAL: v is NULL.
+ * MV_ERELEASED.  MV_ERANGE: n > mv_len(*v). */
+/*@ requires valid: v == \null || (\valid(v) && mv_valid(*v));
+    terminates \true;
+    assigns *v;
+    behavior null_view:
+      assumes v == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes v != \null && v->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior out_of_range:
+      assumes v != \null && v->released == 0 && n > v->len;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior advanced:
+      assumes v != \null && v->released == 0 && n <= v->len;
+      assigns *v;
+      ensures result: \result == MV_OK;
+      ensures valid: mv_valid(*v);
+      ensures len: v->len == \old(v->len) - n;
+      ensures item0: v->len >= 1 ==> v->data == \old(v->data) + n * \old(v->stride);
+      ensures stride: v->stride == \old(v->stride);
+      ensures access: v->readonly == \old(v->readonly) && v->released == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_advance(mv_view *v, size_t n);
+
+/* mv_split: *head = v[:at], *tail = v[at:].  MV_EINVAL: head or tail is
+ * NULL, or both are the same object.  MV_ERELEASED.  MV_ERANGE: at > mv_len(v). */
+/*@ requires valid: mv_valid(v);
+    requires outs_valid: head == \null || \valid(head);
+    requires outs_valid: tail == \null || \valid(tail);
+    requires outs_apart: head == tail || \separated(head, tail);
+    terminates \true;
+    assigns *head, *tail;
+    behavior bad_out:
+      assumes head == \null || tail == \null || head == tail;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes head != \null && tail != \null && head != tail && v.released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior out_of_range:
+      assumes head != \null && tail != \null && head != tail && v.released == 0 && at > v.len;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior split:
+      assumes head != \null && tail != \null && head != tail && v.released == 0 && at <= v.len;
+      assigns *head, *tail;
+      ensures result: \result == MV_OK;
+      ensures valid: mv_valid(*head) && mv_valid(*tail);
+      ensures lens: head->len == at && tail->len == v.len - at;
+      ensures item0: at >= 1 ==> head->data == v.data;
+      ensures item0: tail->len >= 1 ==> tail->data == mv_item(v, at);
+      ensures strides: head->stride == v.stride && tail->stride == v.stride;
+      ensures access: head->readonly == v.readonly && tail->readonly == v.readonly;
+      ensures access: head->released == 0 && tail->released == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_split(mv_view v, size_t at, mv_view *head, mv_view *tail);
+
+/* mv_toreadonly: memoryview.toreadonly(): the same items, read-only.
+ * MV_EINVAL: out is NULL.  MV_ERELEASED. */
+/*@ requires valid: mv_valid(v);
+    requires out_valid: out == \null || \valid(out);
+    terminates \true;
+    assigns *out;
+    behavior null_out:
+      assumes out == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes out != \null && v.released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior made:
+      assumes out != \null && v.released == 0;
+      assigns *out;
+      ensures result: \result == MV_OK;
+      ensures valid: mv_valid(*out);
+      ensures same: out->data == v.data && out->len == v.len && out->stride == v.stride;
+      ensures access: out->readonly == 1 && out->released == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_toreadonly(mv_view v, mv_view *out);
+
+/* mv_release: memoryview.release(): afterwards every operation on *v
+ * answers MV_ERELEASED.  Idempotent.  Other copies of the view are not
+ * affected (a view is a value).  MV_EINVAL: v is NULL. */
+/*@ requires valid: v == \null || \valid(v);
+    terminates \true;
+    assigns *v;
+    behavior null_view:
+      assumes v == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes v != \null;
+      assigns *v;
+      ensures result: \result == MV_OK;
+      ensures valid: mv_valid(*v);
+      ensures state: v->released == 1 && v->len == 0 && v->data == \null;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_release(mv_view *v);
+
+/* ------------------------------------------------------------------ */
+/* Items                                                               */
+/* ------------------------------------------------------------------ */
+
+/* mv_get: *out = v[index]; a negative index counts from the end.
+ * MV_EINVAL: out is NULL.  MV_ERELEASED.  MV_ERANGE: index outside
+ * [-len, len) (CPython's IndexError). */
+/*@ requires valid: mv_valid(v);
+    requires out_valid: out == \null || \valid(out);
+    terminates \true;
+    assigns *out;
+    behavior null_out:
+      assumes out == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes out != \null && v.released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior out_of_range:
+      assumes out != \null && v.released == 0 && (index < -v.len || index >= v.len);
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior read:
+      assumes out != \null && v.released == 0 && -v.len <= index < v.len;
+      assigns *out;
+      ensures result: \result == MV_OK;
+      ensures value: *out == mv_at{Pre}(v, index < 0 ? index + v.len : index);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_get(mv_view v, ptrdiff_t index, uint8_t *out);
+
+/* mv_set: v[index] = value.  Seen through every view of the same bytes.
+ * MV_ERELEASED.  MV_EREADONLY.  MV_ERANGE: index outside [-len, len). */
+/*@ requires valid: mv_valid(v);
+    terminates \true;
+    assigns *mv_item(v, index < 0 ? index + v.len : index);
+    behavior released:
+      assumes v.released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior readonly:
+      assumes v.released == 0 && v.readonly != 0;
+      assigns \nothing;
+      ensures result: \result == MV_EREADONLY;
+    behavior out_of_range:
+      assumes v.released == 0 && v.readonly == 0 && (index < -v.len || index >= v.len);
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior written:
+      assumes v.released == 0 && v.readonly == 0 && -v.len <= index < v.len;
+      assigns *mv_item(v, index < 0 ? index + v.len : index);
+      ensures result: \result == MV_OK;
+      ensures value: mv_at(v, index < 0 ? index + v.len : index) == value;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_set(mv_view v, ptrdiff_t index, uint8_t value);
+
+/* mv_tobytes: copy the items, in order, to dst (any stride); *written =
+ * mv_len(v).  dst must not overlap the view's bytes.
+ * MV_EINVAL: written is NULL, or dst is NULL with cap > 0.  MV_ERELEASED.
+ * MV_ERANGE: cap < mv_len(v); nothing is written. */
+/*@ requires valid: mv_valid(v);
+    requires written_valid: written == \null || \valid(written);
+    requires dst_valid: dst == \null || cap == 0 || \valid((char *)dst + (0 .. cap - 1));
+    requires apart: dst == \null || cap == 0 || v.len == 0 ||
+      \separated((char *)dst + (0 .. cap - 1),
+                 v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
+    requires apart: written == \null || dst == \null || cap == 0 ||
+      \separated(written, (char *)dst + (0 .. cap - 1));
+    requires apart: written == \null || v.len == 0 ||
+      \separated(written, v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
+    terminates \true;
+    assigns *written, ((char *)dst)[0 .. v.len - 1];
+    behavior bad_pointer:
+      assumes written == \null || (dst == \null && cap > 0);
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes written != \null && !(dst == \null && cap > 0) && v.released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior too_small:
+      assumes written != \null && !(dst == \null && cap > 0) && v.released == 0 && cap < v.len;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior copied:
+      assumes written != \null && !(dst == \null && cap > 0) && v.released == 0 && cap >= v.len;
+      assigns *written, ((char *)dst)[0 .. v.len - 1];
+      ensures result: \result == MV_OK;
+      ensures written: *written == v.len;
+      ensures bytes: \forall integer i; 0 <= i < v.len ==> ((char *)dst)[i] == *mv_item(v, i);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_tobytes(mv_view v, void *dst, size_t cap, size_t *written);
+
+/* mv_assign: dst[:] = src.  Correct for any overlap and any strides: the
+ * result is as if src had been copied to a temporary first.  Views with
+ * the same stride never need one (the copy runs in the safe direction);
+ * views with different strides whose bytes overlap are staged through a
+ * heap temporary.  Overlap is found by comparing addresses for equality,
+ * which C defines for pointers into different objects.
+ * MV_ERELEASED (either view).  MV_EREADONLY: dst is read-only.  MV_EINVAL:
+ * the lengths differ.  MV_ENOMEM: a temporary was needed and none could be
+ * had. */
+/*@ requires valid: mv_valid(dst) && mv_valid(src);
+    terminates \true;
+    assigns { *mv_item(dst, i) | integer i; 0 <= i < dst.len }, __fc_heap_status;
+    behavior released:
+      assumes dst.released != 0 || src.released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior readonly:
+      assumes dst.released == 0 && src.released == 0 && dst.readonly != 0;
+      assigns \nothing;
+      ensures result: \result == MV_EREADONLY;
+    behavior lengths_differ:
+      assumes dst.released == 0 && src.released == 0 && dst.readonly == 0 && dst.len != src.len;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior assign:
+      assumes dst.released == 0 && src.released == 0 && dst.readonly == 0 && dst.len == src.len;
+      assigns { *mv_item(dst, i) | integer i; 0 <= i < dst.len }, __fc_heap_status;
+      ensures result: \result == MV_OK || \result == MV_ENOMEM;
+      ensures copied: \result == MV_OK ==>
+        \forall integer i; 0 <= i < dst.len ==> *mv_item(dst, i) == \old(*mv_item(src, i));
+      ensures unchanged: \result == MV_ENOMEM ==>
+        \forall integer i; 0 <= i < dst.len ==> *mv_item(dst, i) == \old(*mv_item(dst, i));
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_assign(mv_view dst, mv_view src);
+
+/* mv_fill: every item of dst = value.
+ * MV_ERELEASED.  MV_EREADONLY. */
+/*@ requires valid: mv_valid(dst);
+    terminates \true;
+    assigns { *mv_item(dst, i) | integer i; 0 <= i < dst.len };
+    behavior released:
+      assumes dst.released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior readonly:
+      assumes dst.released == 0 && dst.readonly != 0;
+      assigns \nothing;
+      ensures result: \result == MV_EREADONLY;
+    behavior filled:
+      assumes dst.released == 0 && dst.readonly == 0;
+      assigns { *mv_item(dst, i) | integer i; 0 <= i < dst.len };
+      ensures result: \result == MV_OK;
+      ensures value: \forall integer i; 0 <= i < dst.len ==> mv_at(dst, i) == value;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_fill(mv_view dst, uint8_t value);
+
+/* ------------------------------------------------------------------ */
+/* Comparing and searching                                             */
+/* ------------------------------------------------------------------ */
+
+/* mv_equal: a == b for memoryviews of bytes: same length, same items.
+ * False when either view is released. */
+/*@ requires valid: mv_valid(a) && mv_valid(b);
+    terminates \true;
+    assigns \nothing;
+    ensures result: \result == 1 <==>
+      (a.released == 0 && b.released == 0 && a.len == b.len &&
+       mv_same_items(a, b, a.len));
+*/
+bool mv_equal(mv_view a, mv_view b);
+
+/* mv_compare: orders like bytes: the first differing item decides
+ * (as unsigned bytes), else the shorter view comes first.  Returns -1, 0
+ * or 1; 0 when either view is released. */
+/*@ requires valid: mv_valid(a) && mv_valid(b);
+    terminates \true;
+    assigns \nothing;
+    behavior released:
+      assumes a.released != 0 || b.released != 0;
+      ensures result: \result == 0;
+    behavior compared:
+      assumes a.released == 0 && b.released == 0;
+      ensures result: \result == mv_order(a, b);
+    complete behaviors;
+    disjoint behaviors;
+*/
+int mv_compare(mv_view a, mv_view b);
+
+/* mv_ct_equal: mv_equal whose running time depends only on the lengths,
+ * never on the contents (for comparing secrets).  False when the lengths
+ * differ or either view is released. */
+/*@ requires valid: mv_valid(a) && mv_valid(b);
+    terminates \true;
+    assigns \nothing;
+    ensures result: \result == 1 <==>
+      (a.released == 0 && b.released == 0 && a.len == b.len &&
+       mv_same_items(a, b, a.len));
+*/
+bool mv_ct_equal(mv_view a, mv_view b);
+
+/* mv_hex_size: the number of characters memoryview.hex(sep, bytes_per_sep)
+ * produces (without the terminating NUL).  sep == '\0' or bytes_per_sep
+ * == 0 mean no separator; bytes_per_sep > 0 groups from the right, < 0 from
+ * the left.  0 for a released view or a non-ASCII sep (which mv_hex
+ * refuses); SIZE_MAX when the size does not fit in size_t. */
+/*@ requires valid: mv_valid(v);
+    terminates \true;
+    assigns \nothing;
+    ensures result: \result == mv_hex_size_of(v, sep, bytes_per_sep);
+*/
+size_t mv_hex_size(mv_view v, char sep, ptrdiff_t bytes_per_sep);
+
+/* mv_hex: memoryview.hex(sep, bytes_per_sep) into dst: mv_hex_size(...)
+ * lowercase characters plus a NUL; *written = the characters without the
+ * NUL.  MV_EINVAL: written is NULL, dst is NULL with cap > 0, or sep is not
+ * ASCII.  MV_ERELEASED.  MV_EOVERFLOW: the size does not fit in size_t.
+ * MV_ERANGE: cap < size + 1; nothing is written. */
+/*@ requires valid: mv_valid(v);
+    requires written_valid: written == \null || \valid(written);
+    requires dst_valid: dst == \null || cap == 0 || \valid(dst + (0 .. cap - 1));
+    requires apart: dst == \null || cap == 0 || v.len == 0 ||
+      \separated(dst + (0 .. cap - 1),
+                 v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
+    requires apart: written == \null || dst == \null || cap == 0 ||
+      \separated(written, dst + (0 .. cap - 1));
+    terminates \true;
+    assigns *written, dst[0 .. cap - 1];
+    behavior bad_argument:
+      assumes written == \null || (dst == \null && cap > 0) || !mv_ascii(sep);
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes written != \null && !(dst == \null && cap > 0) && mv_ascii(sep) && v.released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior too_big:
+      assumes written != \null && !(dst == \null && cap > 0) && mv_ascii(sep) && v.released == 0 &&
+              mv_hex_len(v.len, sep, bytes_per_sep) >= SIZE_MAX;
+      assigns \nothing;
+      ensures result: \result == MV_EOVERFLOW;
+    behavior too_small:
+      assumes written != \null && !(dst == \null && cap > 0) && mv_ascii(sep) && v.released == 0 &&
+              mv_hex_len(v.len, sep, bytes_per_sep) < SIZE_MAX &&
+              cap < mv_hex_len(v.len, sep, bytes_per_sep) + 1;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior written:
+      assumes written != \null && !(dst == \null && cap > 0) && mv_ascii(sep) && v.released == 0 &&
+              mv_hex_len(v.len, sep, bytes_per_sep) < SIZE_MAX &&
+              cap >= mv_hex_len(v.len, sep, bytes_per_sep) + 1;
+      assigns *written, dst[0 .. mv_hex_len(v.len, sep, bytes_per_sep)];
+      ensures result: \result == MV_OK;
+      ensures written: *written == mv_hex_len(v.len, sep, bytes_per_sep);
+      ensures digits: \forall integer i; 0 <= i < v.len ==>
+        dst[mv_hex_pos(v.len, i, sep, bytes_per_sep)] == mv_hex_digit(mv_at(v, i) / 16) &&
+        dst[mv_hex_pos(v.len, i, sep, bytes_per_sep) + 1] == mv_hex_digit(mv_at(v, i) % 16);
+      ensures separators: \forall integer i; 1 <= i < v.len ==>
+        mv_hex_pos(v.len, i, sep, bytes_per_sep) == mv_hex_pos(v.len, i - 1, sep, bytes_per_sep) + 3 ==>
+        dst[mv_hex_pos(v.len, i, sep, bytes_per_sep) - 1] == sep;
+      ensures terminated: dst[mv_hex_len(v.len, sep, bytes_per_sep)] == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_hex(mv_view v, char *dst, size_t cap, char sep, ptrdiff_t bytes_per_sep,
+                              size_t *written);
+
+/* mv_index: memoryview.index(value, start, stop) (Python 3.14): the first
+ * i in the slice bounds [start:stop] (clamped like a slice, MV_OMIT allowed)
+ * with v[i] == value; *pos is an index into v.
+ * MV_EINVAL: pos is NULL.  MV_ERELEASED.  MV_ENOTFOUND. */
+/*@ requires valid: mv_valid(v);
+    requires pos_valid: pos == \null || \valid(pos);
+    terminates \true;
+    assigns *pos;
+    behavior null_pos:
+      assumes pos == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes pos != \null && v.released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior absent:
+      assumes pos != \null && v.released == 0 &&
+        \forall integer i; mv_idx_lo(v.len, start) <= i < mv_idx_hi(v.len, stop) ==>
+          mv_at(v, i) != value;
+      assigns \nothing;
+      ensures result: \result == MV_ENOTFOUND;
+    behavior found:
+      assumes pos != \null && v.released == 0 &&
+        \exists integer i; mv_idx_lo(v.len, start) <= i < mv_idx_hi(v.len, stop) &&
+          mv_at(v, i) == value;
+      assigns *pos;
+      ensures result: \result == MV_OK;
+      ensures bounds: mv_idx_lo(v.len, start) <= *pos < mv_idx_hi(v.len, stop);
+      ensures match: mv_at(v, *pos) == value;
+      ensures first: \forall integer i; mv_idx_lo(v.len, start) <= i < *pos ==>
+        mv_at(v, i) != value;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_index(mv_view v, uint8_t value, ptrdiff_t start, ptrdiff_t stop,
+                                size_t *pos);
+
+/* mv_count: memoryview.count(value): how many items equal value;
+ * 0 when released. */
+/*@ requires valid: mv_valid(v);
+    terminates \true;
+    assigns \nothing;
+    ensures result: \result == (v.released != 0 ? 0 : mv_count_in(v, value, v.len));
+*/
+size_t mv_count(mv_view v, uint8_t value);
+
+/* mv_find: bytes.find: the lowest position at which needle's items occur
+ * in hay; an empty needle is found at 0.
+ * MV_EINVAL: pos is NULL.  MV_ERELEASED (either view).  MV_ENOTFOUND. */
+/*@ requires valid: mv_valid(hay) && mv_valid(needle);
+    requires pos_valid: pos == \null || \valid(pos);
+    terminates \true;
+    assigns *pos;
+    behavior null_pos:
+      assumes pos == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes pos != \null && (hay.released != 0 || needle.released != 0);
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior absent:
+      assumes pos != \null && hay.released == 0 && needle.released == 0 &&
+        \forall integer k; 0 <= k && k + needle.len <= hay.len ==> !mv_match_at(hay, needle, k);
+      assigns \nothing;
+      ensures result: \result == MV_ENOTFOUND;
+    behavior found:
+      assumes pos != \null && hay.released == 0 && needle.released == 0 &&
+        \exists integer k; 0 <= k && k + needle.len <= hay.len && mv_match_at(hay, needle, k);
+      assigns *pos;
+      ensures result: \result == MV_OK;
+      ensures bounds: *pos + needle.len <= hay.len;
+      ensures match: mv_match_at(hay, needle, *pos);
+      ensures first: \forall integer k; 0 <= k < *pos ==> !mv_match_at(hay, needle, k);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_find(mv_view hay, mv_view needle, size_t *pos);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MEMVIEW_H */

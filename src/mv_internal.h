@@ -1,0 +1,128 @@
+/* mv_internal.h — small proven building blocks shared by the .c files.
+ *
+ * Each helper is static inline so that the hot paths (advance, cursor
+ * reads) compile to straight-line code, and each carries its own contract
+ * so that the public functions are proven from these facts rather than
+ * from the arithmetic again.
+ */
+#ifndef MV_INTERNAL_H
+#define MV_INTERNAL_H
+
+#include "memview.h"
+
+/* The longest view: lengths and offsets must fit in ptrdiff_t. */
+#define MV_LEN_MAX ((size_t)PTRDIFF_MAX)
+
+/* A stored char as the byte value 0..255. */
+/*@ terminates \true;
+    assigns \nothing;
+    ensures result: \result == mv_u8(c);
+*/
+static inline uint8_t mv__u8(char c)
+{
+    return (uint8_t)(c < 0 ? c + 256 : c);
+}
+
+/* A byte value as the char that stores it. */
+/*@ terminates \true;
+    assigns \nothing;
+    ensures result: \result == mv_s8(b);
+    ensures round_trip: mv_u8(\result) == b;
+*/
+static inline char mv__s8(uint8_t b)
+{
+    return (char)(b > 127 ? b - 256 : b);
+}
+
+/* A view of n whole bytes with stride 1. */
+/*@ requires len: n <= PTRDIFF_MAX;
+    requires bytes: n == 0 || (readonly ? \valid_read(p + (0 .. n - 1)) : \valid(p + (0 .. n - 1)));
+    terminates \true;
+    assigns \nothing;
+    ensures valid: mv_valid(\result);
+    ensures len: \result.len == n && \result.stride == 1;
+    ensures data: n >= 1 ==> \result.data == p;
+    ensures access: \result.readonly == readonly && \result.released == 0;
+*/
+static inline mv_view mv__whole(char *p, size_t n, bool readonly)
+{
+    mv_view r = { n == 0 ? NULL : p, n, 1, readonly, false };
+    return r;
+}
+
+/* The address of item i. */
+/*@ requires valid: mv_valid(v);
+    requires index: 0 <= i < v.len;
+    terminates \true;
+    assigns \nothing;
+    ensures result: \result == mv_item(v, i);
+    ensures span: mv_span_lo(v.len, v.stride) <= i * v.stride <= mv_span_hi(v.len, v.stride);
+*/
+static inline char *mv__item(mv_view v, ptrdiff_t i)
+{
+    //@ assert v.stride >= 0 ==> 0 <= i * v.stride <= (v.len - 1) * v.stride;
+    //@ assert v.stride < 0 ==> (v.len - 1) * v.stride <= i * v.stride <= 0;
+    return v.data + i * v.stride;
+}
+
+/* v.stride * step, for a slice that has two items or more: its step spans
+ * at most len - 1 items of v, so the product is bounded by v's extent. */
+/*@ requires valid: mv_valid(v);
+    requires step: -(v.len - 1) <= step <= v.len - 1 && step != 0;
+    terminates \true;
+    assigns \nothing;
+    ensures result: \result == v.stride * step;
+*/
+static inline ptrdiff_t mv__stride_product(mv_view v, ptrdiff_t step)
+{
+    //@ assert -((v.len - 1) * v.stride) <= step * v.stride <= (v.len - 1) * v.stride || -((v.len - 1) * -v.stride) <= step * v.stride <= (v.len - 1) * -v.stride;
+    return v.stride * step;
+}
+
+/* v[offset:offset+len] with the same stride and flags. */
+/*@ requires valid: mv_valid(v);
+    requires live: v.released == 0;
+    requires range: offset <= v.len && len <= v.len - offset;
+    terminates \true;
+    assigns \nothing;
+    ensures valid: mv_valid(\result);
+    ensures len: \result.len == len;
+    ensures item0: len >= 1 ==> \result.data == mv_item(v, offset);
+    ensures stride: \result.stride == v.stride;
+    ensures access: \result.readonly == v.readonly && \result.released == 0;
+*/
+static inline mv_view mv__cut(mv_view v, size_t offset, size_t len)
+{
+    mv_view r = v;
+    r.len = len;
+    if (len == 0) {
+        r.data = NULL;
+    } else {
+        //@ assert 0 <= offset + len - 1 < v.len;
+        r.data = mv__item(v, (ptrdiff_t)offset);
+        //@ assert v.stride >= 0 ==> 0 <= (offset + len - 1) * v.stride <= (v.len - 1) * v.stride;
+        //@ assert v.stride < 0 ==> (v.len - 1) * v.stride <= (offset + len - 1) * v.stride <= 0;
+        //@ assert (offset + len - 1) * v.stride == offset * v.stride + (len - 1) * v.stride;
+    }
+    return r;
+}
+
+/* *out = r, stored field by field: WP models a whole-struct store as a
+ * havoc of the destination followed by a reload, which costs the solvers
+ * far more than five plain stores. */
+/*@ requires out_valid: \valid(out);
+    terminates \true;
+    assigns out->data, out->len, out->stride, out->readonly, out->released;
+    ensures fields: out->data == r.data && out->len == r.len && out->stride == r.stride;
+    ensures flags: out->readonly == r.readonly && out->released == r.released;
+*/
+static inline void mv__put(mv_view *out, mv_view r)
+{
+    out->data = r.data;
+    out->len = r.len;
+    out->stride = r.stride;
+    out->readonly = r.readonly;
+    out->released = r.released;
+}
+
+#endif /* MV_INTERNAL_H */
