@@ -13,6 +13,41 @@
 /* The longest view: lengths and offsets must fit in ptrdiff_t. */
 #define MV_LEN_MAX ((size_t)PTRDIFF_MAX)
 
+/* ---------------------------------------------------------------------
+ * Lemma functions.  Ghost functions whose contract is a fact of integer
+ * arithmetic the solvers find slow to rediscover (products of two
+ * variables).  WP proves each one once, from its requires alone; a ghost
+ * call then hands the fact, instantiated, to the goal that needs it.  They
+ * exist only for the proof and compile to nothing.
+ * ------------------------------------------------------------------- */
+
+/*@ ghost
+  /@ requires index: 0 <= i < len;
+     terminates \true;
+     assigns \nothing;
+     ensures span: mv_span_lo(len, s) <= i * s <= mv_span_hi(len, s);
+  @/
+  static void mv__lemma_in_span(size_t len, ptrdiff_t s, ptrdiff_t i)
+  {
+    /@ assert s >= 0 ==> 0 <= (len - 1 - i) * s; @/
+    /@ assert s < 0 ==> (len - 1 - i) * s <= 0; @/
+  }
+*/
+
+/*@ ghost
+  /@ requires index: 0 <= i < v.len;
+     requires stride: v.stride != 0;
+     terminates \true;
+     assigns \nothing;
+     ensures distinct: \forall integer k; 0 <= k < v.len && k != i ==>
+       mv_item(v, k) != mv_item(v, i);
+  @/
+  static void mv__lemma_distinct(mv_view v, ptrdiff_t i)
+  {
+    /@ assert \forall integer k; k != i ==> k * v.stride != i * v.stride; @/
+  }
+*/
+
 /* A stored char as the byte value 0..255. */
 /*@ terminates \true;
     assigns \nothing;
@@ -60,8 +95,7 @@ static inline mv_view mv__whole(char *p, size_t n, bool readonly)
 */
 static inline char *mv__item(mv_view v, ptrdiff_t i)
 {
-    //@ assert v.stride >= 0 ==> 0 <= i * v.stride <= (v.len - 1) * v.stride;
-    //@ assert v.stride < 0 ==> (v.len - 1) * v.stride <= i * v.stride <= 0;
+    //@ ghost mv__lemma_in_span(v.len, v.stride, i);
     return v.data + i * v.stride;
 }
 

@@ -228,15 +228,16 @@ static mv_view mv__take(mv_view v, ptrdiff_t first, size_t count, ptrdiff_t step
         r.stride = 1;
         return r;
     }
+    /* The last item's index, for the proof only. */
+    //@ ghost ptrdiff_t last = first + ((ptrdiff_t)count - 1) * step;
     //@ assert -(v.len - 1) <= (count - 1) * step <= v.len - 1;
     //@ assert -(v.len - 1) <= step <= v.len - 1;
     r.stride = mv__stride_product(v, step);
-    //@ assert last_in: 0 <= first + (count - 1) * step < v.len;
-    //@ assert v.stride >= 0 ==> 0 <= (first + (count - 1) * step) * v.stride <= (v.len - 1) * v.stride;
-    //@ assert v.stride < 0 ==> (v.len - 1) * v.stride <= (first + (count - 1) * step) * v.stride <= 0;
+    //@ assert last_in: 0 <= last < v.len;
+    //@ ghost mv__lemma_in_span(v.len, v.stride, last);
     //@ assert a: mv_span_lo(v.len, v.stride) <= first * v.stride <= mv_span_hi(v.len, v.stride);
-    //@ assert b: mv_span_lo(v.len, v.stride) <= (first + (count - 1) * step) * v.stride <= mv_span_hi(v.len, v.stride);
-    //@ assert ring: (count - 1) * r.stride == (first + (count - 1) * step) * v.stride - first * v.stride;
+    //@ assert b: mv_span_lo(v.len, v.stride) <= last * v.stride <= mv_span_hi(v.len, v.stride);
+    //@ assert ring: (count - 1) * r.stride == last * v.stride - first * v.stride;
     /*@ assert items: \forall integer j; 0 <= j < count ==>
           first * v.stride + j * r.stride == (first + j * step) * v.stride; */
     return r;

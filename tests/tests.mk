@@ -1,4 +1,56 @@
-# Tests: see tests/README.md.  (filled in below)
-.PHONY: test
-test: deps-clang deps-python
-	@echo "no tests yet"; exit 1
+# Tests: every suite under ASan+UBSan (see tests/README.md).
+#
+# A suite is a command whose last output line is "N passed, N failed";
+# tests/run_suites.sh runs them all and prints the totals last.  Every
+# tests/test_*.c is a unit suite by itself.  Any other suite is one line:
+#   $(eval $(call mv_suite,NAME,COMMAND,PREREQUISITES))
+# (COMMAND runs under sh from the top directory; no commas in it.)
+#
+#   CONFORMANCE_SEED=N CONFORMANCE_CASES=N make test   other CPython cases
+#   make vectors                                        regenerate corpus/vectors
+
+TEST_BUILD   := build/tests
+TEST_HDR     := $(wildcard tests/*.h)
+TEST_LIB_OBJ := $(LIB_SRC:src/%.c=$(TEST_BUILD)/lib/%.o)
+UNIT_NAMES   := $(patsubst tests/test_%.c,%,$(wildcard tests/test_*.c))
+VECTOR_FILES := $(wildcard corpus/vectors/*.txt)
+
+SUITE_NAMES   :=
+SUITE_PREREQS :=
+define mv_suite
+SUITE_NAMES += $(1)
+SUITE_CMD_$(1) = $(2)
+SUITE_PREREQS += $(3)
+endef
+
+# ------------------------------------------------------------------ suites
+$(foreach u,$(UNIT_NAMES),$(eval $(call mv_suite,$(u),$(TEST_BUILD)/test_$(u),$(TEST_BUILD)/test_$(u))))
+# Committed language-neutral vectors (corpus/vectors/README.md).
+$(eval $(call mv_suite,vectors,$(TEST_BUILD)/replay $(VECTOR_FILES),$(TEST_BUILD)/replay))
+# Fresh random cases with CPython as the oracle, replayed by the same driver.
+$(eval $(call mv_suite,conformance,python3 tests/conformance.py $(TEST_BUILD)/conformance.txt && $(TEST_BUILD)/replay $(TEST_BUILD)/conformance.txt,$(TEST_BUILD)/replay))
+
+# ------------------------------------------------------------------- build
+.PHONY: test vectors
+
+test: deps-clang deps-python $(SUITE_PREREQS)
+	@sh tests/run_suites.sh $(TEST_BUILD)/logs $(foreach s,$(SUITE_NAMES),'$(s)' '$(SUITE_CMD_$(s))')
+
+# The library again, with the sanitizers, for the tests only (kept between
+# runs: make would otherwise delete them as intermediate files).
+.SECONDARY: $(TEST_LIB_OBJ)
+$(TEST_BUILD)/lib/%.o: src/%.c $(LIB_HDR) | $(TEST_BUILD)/lib
+	@echo "  CC      $<"
+	@$(SAN_CC) $(TEST_CFLAGS) -c $< -o $@
+
+$(TEST_BUILD)/%: tests/%.c $(TEST_HDR) $(TEST_LIB_OBJ) | $(TEST_BUILD)
+	@echo "  CC      $<"
+	@$(SAN_CC) $(TEST_CFLAGS) $< $(TEST_LIB_OBJ) -o $@
+
+$(TEST_BUILD) $(TEST_BUILD)/lib:
+	@mkdir -p $@
+
+# Rewrites corpus/vectors/*.txt from CPython; deterministic, so an unchanged
+# model gives unchanged files.
+vectors: deps-python
+	python3 tests/gen_vectors.py corpus/vectors
