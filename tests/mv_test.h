@@ -154,13 +154,14 @@ static inline bool mvt_check_mem(const void *got, const void *want, size_t n, co
  * call that must fail: after the failure it must still be there. */
 #define MVT_SENTINEL 0xA5
 
-/* A view filled with the sentinel, to prove an out-view was not written. */
-static inline mv_view mvt_sentinel_view(void)
-{
-    mv_view v;
-    memset(&v, MVT_SENTINEL, sizeof v);
-    return v;
-}
+/* Pre-fills an out-parameter or caller buffer object with the sentinel.
+ * In place, never by assigning a filled struct: copying a struct need not
+ * copy its padding bytes, and a byte-wise check would then see a change
+ * nobody made. */
+#define MVT_FILL(x) memset(&(x), MVT_SENTINEL, sizeof(x))
+
+/* A byte-for-byte copy of a view (padding included), to compare with later. */
+#define MVT_COPY(dst, src) memcpy(&(dst), &(src), sizeof(dst))
 
 static inline bool mvt_is_sentinel(const void *p, size_t n)
 {
@@ -171,15 +172,16 @@ static inline bool mvt_is_sentinel(const void *p, size_t n)
     return true;
 }
 
-/* Whether two views are the same bytes: what "unchanged" means for a view. */
-static inline bool mvt_same_view(mv_view a, mv_view b)
+/* Whether two view objects hold the same bytes: what "unchanged" means for
+ * a view (compare a view with an MVT_COPY of itself). */
+static inline bool mvt_same_view(const mv_view *a, const mv_view *b)
 {
-    return memcmp(&a, &b, sizeof a) == 0;
+    return memcmp(a, b, sizeof *a) == 0;
 }
 
 #define CHECK_SENTINEL(p, n) mvt_check(mvt_is_sentinel((p), (n)), __FILE__, __LINE__, #p " untouched")
 #define CHECK_UNCHANGED_VIEW(g, w) \
-    mvt_check(mvt_same_view((g), (w)), __FILE__, __LINE__, #g " unchanged")
+    mvt_check(mvt_same_view(&(g), &(w)), __FILE__, __LINE__, #g " unchanged")
 
 /* ------------------------------------------------------ deterministic rng */
 

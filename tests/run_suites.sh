@@ -64,10 +64,11 @@ while [ $# -ge 2 ]; do
     else
         verdict=FAIL
         # The first failures, or the end of the output when the suite died.
+        # (cut to a screen's width: a case line can hold kilobytes of hex).
         if grep -Eq '^(FAIL|MISMATCH)' "$log"; then
-            grep -E -A3 '^(FAIL|MISMATCH)' "$log" | head -n 24 | sed 's/^/    /'
+            grep -E '^(FAIL|MISMATCH|  )' "$log" | head -n 24 | cut -c1-240 | sed 's/^/    /'
         else
-            tail -n 24 "$log" | sed 's/^/    /'
+            tail -n 24 "$log" | cut -c1-240 | sed 's/^/    /'
         fi
     fi
     secs=$(printf '%d.%d' $((elapsed / 1000)) $((elapsed % 1000 / 100)))

@@ -160,7 +160,7 @@ static void hex_released_before_bad_separator(void)
 }
 
 /* Sizes near SIZE_MAX, on a view of PTRDIFF_MAX items that is only
- * measured (see test_make.c): mv_hex refuses before it would read. */
+ * measured (see test_from.c): mv_hex refuses before it would read. */
 static void hex_size_of_the_longest_view(void)
 {
     uint8_t byte = 0;

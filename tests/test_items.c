@@ -260,7 +260,7 @@ static void fill_failures(void)
 /* The naive model of dst[:] = src: gather, then scatter. */
 static void model_assign(uint8_t *buf, const mvt_model *dst, const mvt_model *src)
 {
-    uint8_t tmp[N];
+    uint8_t tmp[MVT_MODEL_MAX];
     for (size_t i = 0; i < src->len; i++)
         tmp[i] = buf[src->idx[i]];
     for (size_t i = 0; i < dst->len; i++)
@@ -325,6 +325,40 @@ static void assign_every_overlap(void)
                     printf("  len %zu dst [%td::%td] src [%td::%td]\n", len, f.how[d].start,
                            f.how[d].step, f.how[s].start, f.how[s].step);
             }
+    }
+}
+
+/* Random pairs of same-length views of one 64-byte buffer with steps up
+ * to +-9: every ratio of strides, overlaps at every distance. */
+static void assign_random_overlaps(void)
+{
+    enum { M = 64 };
+    mvt_model whole, md, ms;
+    mvt_model_whole(&whole, M);
+    for (int round = 0; round < 100000; round++) {
+        uint8_t buf[M], want[M];
+        ptrdiff_t sd = (ptrdiff_t)mvt_below(19) - 9, ss = (ptrdiff_t)mvt_below(19) - 9;
+        sd = sd ? sd : 1;
+        ss = ss ? ss : -1;
+        ptrdiff_t td = (ptrdiff_t)mvt_below(M), ts = (ptrdiff_t)mvt_below(M);
+        mvt_model_slice(&whole, td, MV_OMIT, sd, &md);
+        mvt_model_slice(&whole, ts, MV_OMIT, ss, &ms);
+        size_t len = md.len < ms.len ? md.len : ms.len;
+        len = len ? (size_t)mvt_below(len) + 1 : 0;
+        mvt_model_cut(&md, 0, len, &md);
+        mvt_model_cut(&ms, 0, len, &ms);
+        for (size_t i = 0; i < M; i++)
+            buf[i] = (uint8_t)mvt_rand();
+        memcpy(want, buf, M);
+        model_assign(want, &md, &ms);
+        mv_view v = mvt_from(buf, M), dst, src;
+        if (mv_sub(mvt_slice(v, td, MV_OMIT, sd), 0, len, &dst) != MV_OK ||
+            mv_sub(mvt_slice(v, ts, MV_OMIT, ss), 0, len, &src) != MV_OK)
+            abort();
+        if (!(CHECK_ST(mv_assign(dst, src), MV_OK) && CHECK_MEM(buf, want, M))) {
+            printf("  len %zu dst [%td::%td] src [%td::%td]\n", len, td, sd, ts, ss);
+            return;
+        }
     }
 }
 
@@ -418,6 +452,7 @@ static const mvt_case cases[] = {
     MVT(fill_every_shape),
     MVT(fill_failures),
     MVT(assign_every_overlap),
+    MVT(assign_random_overlaps),
     MVT(assign_between_buffers),
     MVT(assign_large_overlap),
     MVT(assign_failures_change_nothing),

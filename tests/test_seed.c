@@ -15,7 +15,8 @@
 static void buffer_of_hello_world_is_world(void)
 {
     static const char s[] = "Hello world";
-    mv_view hello = mvt_from_const(s, 11), t = mvt_sentinel_view();
+    mv_view hello = mvt_from_const(s, 11), t;
+    MVT_FILL(t);
     if (!CHECK_ST(mv_buffer(hello, 6, 5, &t), MV_OK))
         return;
     CHECK_EQU(mv_len(t), 5);
@@ -36,7 +37,8 @@ static void write_through_s_is_seen_through_t(void)
     uint8_t *bytes = calloc(n, 1);
     if (!CHECK(bytes != NULL))
         return;
-    mv_view s = mvt_from(bytes, n), t = mvt_sentinel_view();
+    mv_view s = mvt_from(bytes, n), t;
+    MVT_FILL(t);
     if (CHECK_ST(mv_buffer(s, 1, -1, &t), MV_OK)) {
         CHECK_EQU(mv_len(t), n - 1);
         uint8_t got = 0xFF;

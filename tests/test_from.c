@@ -1,5 +1,5 @@
 /*
- * test_make.c — making views (mv_from, mv_from_const), reading their shape
+ * test_from.c — making views (mv_from, mv_from_const), reading their shape
  * (mv_len, mv_readonly, mv_contiguous, mv_stride, mv_data, mv_is_valid) and
  * mv_strerror.
  */
@@ -61,7 +61,8 @@ static void from_lengths_0_1_and_more(void)
     const size_t lens[] = { 0, 1, 2, 39, 40 };
     for (size_t k = 0; k < 2; k++) {
         for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) {
-            mv_view v = mvt_sentinel_view();
+            mv_view v;
+            MVT_FILL(v);
             if (!CHECK_ST(makers[k].make(buf, lens[i], &v), MV_OK))
                 continue;
             mvt_model m;
@@ -77,7 +78,8 @@ static void from_lengths_0_1_and_more(void)
 static void from_null_with_zero_length_is_an_empty_view(void)
 {
     for (size_t k = 0; k < 2; k++) {
-        mv_view v = mvt_sentinel_view();
+        mv_view v;
+        MVT_FILL(v);
         if (!CHECK_ST(makers[k].make(NULL, 0, &v), MV_OK))
             continue;
         CHECK_EQU(mv_len(v), 0);
@@ -93,7 +95,8 @@ static void from_pointer_with_zero_length_has_no_data(void)
 {
     uint8_t byte = 1;
     for (size_t k = 0; k < 2; k++) {
-        mv_view v = mvt_sentinel_view();
+        mv_view v;
+        MVT_FILL(v);
         if (CHECK_ST(makers[k].make(&byte, 0, &v), MV_OK)) {
             CHECK_EQU(mv_len(v), 0);
             CHECK_PTR(mv_data(v), NULL);
@@ -118,7 +121,8 @@ static void from_failures_leave_out_untouched(void)
     };
     for (size_t k = 0; k < 2; k++) {
         for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-            mv_view v = mvt_sentinel_view();
+            mv_view v;
+            MVT_FILL(v);
             CHECK_ST(makers[k].make(cases[i].p, cases[i].n, &v), cases[i].want);
             CHECK_SENTINEL(&v, sizeof v);
         }
@@ -144,7 +148,8 @@ static void from_ptrdiff_max_is_the_longest_length(void)
 {
     uint8_t byte = 0;
     for (size_t k = 0; k < 2; k++) {
-        mv_view v = mvt_sentinel_view();
+        mv_view v;
+        MVT_FILL(v);
         if (!CHECK_ST(makers[k].make(&byte, (size_t)PTRDIFF_MAX, &v), MV_OK))
             continue;
         CHECK_EQU(mv_len(v), (size_t)PTRDIFF_MAX);
