@@ -655,8 +655,8 @@ size_t mv_hex_size(mv_view v, char sep, ptrdiff_t bytes_per_sep);
 
 /* mv_hex: memoryview.hex(sep, bytes_per_sep) into dst: mv_hex_size(...)
  * lowercase characters plus a NUL; *written = the characters without the
- * NUL.  MV_EINVAL: written is NULL, dst is NULL with cap > 0, or sep is not
- * ASCII.  MV_ERELEASED.  MV_EOVERFLOW: the size does not fit in size_t.
+ * NUL.  MV_EINVAL: written is NULL, or dst is NULL with cap > 0.
+ * MV_ERELEASED.  MV_EINVAL: sep is not ASCII.  MV_EOVERFLOW: the size does not fit in size_t.
  * MV_ERANGE: cap < size + 1; nothing is written. */
 /*@ requires valid: mv_valid(v);
     requires written_valid: written == \null || \valid(written);
@@ -668,14 +668,18 @@ size_t mv_hex_size(mv_view v, char sep, ptrdiff_t bytes_per_sep);
       \separated(written, dst + (0 .. cap - 1));
     terminates \true;
     assigns *written, dst[0 .. cap - 1];
-    behavior bad_argument:
-      assumes written == \null || (dst == \null && cap > 0) || !mv_ascii(sep);
+    behavior bad_pointer:
+      assumes written == \null || (dst == \null && cap > 0);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior released:
-      assumes written != \null && !(dst == \null && cap > 0) && mv_ascii(sep) && v.released != 0;
+      assumes written != \null && !(dst == \null && cap > 0) && v.released != 0;
       assigns \nothing;
       ensures result: \result == MV_ERELEASED;
+    behavior bad_separator:
+      assumes written != \null && !(dst == \null && cap > 0) && v.released == 0 && !mv_ascii(sep);
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
     behavior too_big:
       assumes written != \null && !(dst == \null && cap > 0) && mv_ascii(sep) && v.released == 0 &&
               mv_hex_len(v.len, sep, bytes_per_sep) >= SIZE_MAX;

@@ -127,10 +127,12 @@ static void mv__hex_write(mv_view v, char *dst, char sep, ptrdiff_t bps)
 mv_status mv_hex(mv_view v, char *dst, size_t cap, char sep, ptrdiff_t bytes_per_sep,
                  size_t *written)
 {
-    if (written == NULL || (dst == NULL && cap > 0) || !mv__is_ascii(sep))
+    if (written == NULL || (dst == NULL && cap > 0))
         return MV_EINVAL;
     if (v.released)
         return MV_ERELEASED;
+    if (!mv__is_ascii(sep))
+        return MV_EINVAL;
     size_t size = mv__hex_len(v.len, sep, bytes_per_sep);
     if (size == SIZE_MAX)
         return MV_EOVERFLOW;

@@ -74,32 +74,47 @@ int mv_compare(mv_view a, mv_view b)
     return a.len < b.len ? -1 : 1;
 }
 
+/* 1 when two byte values differ, 0 when they are equal, computed without a
+ * comparison (which a compiler may turn into a branch): (x - y)^2 is 0 for
+ * equal bytes and between 1 and 65025 otherwise. */
+/*@ requires bytes: x <= 255 && y <= 255;
+    terminates \true;
+    assigns \nothing;
+    ensures result: \result == (x == y ? 0 : 1);
+*/
+static unsigned mv__ct_differ(unsigned x, unsigned y)
+{
+    int d = (int)x - (int)y;
+    //@ assert d != 0 ==> 1 <= d * d <= 65025;
+    return ((unsigned)(d * d) + 65535u) / 65536u;
+}
+
 bool mv_ct_equal(mv_view a, mv_view b)
 {
     if (a.released || b.released || a.len != b.len)
         return false;
     if (a.len == 0)
         return true;
-    /* Every item is visited and folded into diff without a data-dependent
-     * branch: the loop's trip count depends on the length alone. */
-    unsigned diff = 0;
+    /* Every item is visited and counted without a data-dependent branch:
+     * the running time depends on the length alone. */
+    size_t differ = 0;
     const char *p = a.data;
     const char *q = b.data;
     /*@ loop invariant i: 0 <= i < a.len;
         loop invariant p: p == mv_item(a, i) && q == mv_item(b, i);
-        loop invariant diff: diff <= 255;
-        loop invariant diff: diff == 0 <==> mv_same_items(a, b, i);
-        loop assigns i, p, q, diff;
+        loop invariant differ: differ <= i;
+        loop invariant same: differ == 0 <==> mv_same_items(a, b, i);
+        loop assigns i, p, q, differ;
         loop variant a.len - i;
     */
     for (size_t i = 0;; i++) {
-        diff |= (unsigned)(mv__u8(*p) ^ mv__u8(*q));
+        differ += mv__ct_differ(mv__u8(*p), mv__u8(*q));
         if (i + 1 == a.len)
             break;
         p += a.stride;
         q += b.stride;
     }
-    return diff == 0;
+    return differ == 0;
 }
 
 /* PySlice_AdjustIndices with step 1, for the bounds of index(). */
@@ -131,7 +146,6 @@ mv_status mv_index(mv_view v, uint8_t value, ptrdiff_t start, ptrdiff_t stop, si
     if (lo >= hi)
         return MV_ENOTFOUND;
     const char *p = mv__item(v, (ptrdiff_t)lo);
-    char c = mv__s8(value);
     /*@ loop invariant i: lo <= i < hi;
         loop invariant p: p == mv_item(v, i);
         loop invariant absent: \forall integer k; lo <= k < i ==> mv_at(v, k) != value;
@@ -139,7 +153,8 @@ mv_status mv_index(mv_view v, uint8_t value, ptrdiff_t start, ptrdiff_t stop, si
         loop variant hi - i;
     */
     for (size_t i = lo;; i++) {
-        if (*p == c) {
+        //@ assert at: mv_at(v, i) == mv_u8(*p);
+        if (mv__u8(*p) == value) {
             *pos = i;
             return MV_OK;
         }
@@ -153,7 +168,6 @@ size_t mv_count(mv_view v, uint8_t value)
 {
     if (v.released || v.len == 0)
         return 0;
-    char c = mv__s8(value);
     size_t count = 0;
     const char *p = v.data;
     /*@ loop invariant i: 0 <= i < v.len;
@@ -163,7 +177,7 @@ size_t mv_count(mv_view v, uint8_t value)
         loop variant v.len - i;
     */
     for (size_t i = 0;; i++) {
-        if (*p == c)
+        if (mv__u8(*p) == value)
             count++;
         if (i + 1 == v.len)
             return count;
@@ -187,7 +201,10 @@ mv_status mv_find(mv_view hay, mv_view needle, size_t *pos)
     */
     for (size_t k = 0; k <= last; k++) {
         mv_view window = mv__cut(hay, k, needle.len);
+        /*@ assert window_items: \forall integer j; 0 <= j < needle.len ==>
+              mv_item(window, j) == mv_item(hay, k + j); */
         if (mv__same_prefix(window, needle, needle.len)) {
+            //@ assert match: mv_match_at(hay, needle, k);
             *pos = k;
             return MV_OK;
         }
