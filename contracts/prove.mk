@@ -17,7 +17,7 @@ WP_CHECKS  := -wp-rte -warn-signed-overflow -warn-unsigned-overflow \
 # dead-code smoke tests are left out: each costs a prover timeout, and
 # together they would double the proof time.
 WP_SMOKE   := -wp-smoke-tests -wp-no-smoke-dead-code -wp-smoke-timeout 2
-WP_FLAGS   := -wp $(WP_CHECKS) -wp-prover z3,cvc4 -wp-timeout $(WP_TIMEOUT) -wp-par $(WP_PAR) \
+WP_FLAGS   := -wp $(WP_CHECKS) -wp-prover cvc4,z3 -wp-timeout $(WP_TIMEOUT) -wp-par $(WP_PAR) \
               $(WP_SMOKE) -wp-session $(WP_DIR)/session -wp-cache update
 
 .PHONY: prove

@@ -48,6 +48,41 @@
   }
 */
 
+/* Every item of a view whose span is apart from n bytes at q is apart
+ * from them too. */
+/*@ ghost
+  /@ requires shape: mv_shape(v);
+     requires apart: v.len == 0 || n == 0 ||
+       \separated(q + (0 .. n - 1), v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
+     terminates \true;
+     assigns \nothing;
+     ensures apart: \forall integer i; 0 <= i < v.len ==> n == 0 ||
+       \separated(mv_item(v, i), q + (0 .. n - 1));
+  @/
+  static void mv__lemma_items_apart_from(mv_view v, char *q, size_t n)
+  {
+    /@ assert \forall integer i; 0 <= i < v.len ==>
+         mv_span_lo(v.len, v.stride) <= i * v.stride <= mv_span_hi(v.len, v.stride); @/
+  }
+*/
+
+/* One item of a view whose span is apart from n bytes at q is apart from
+ * them too. */
+/*@ ghost
+  /@ requires shape: mv_shape(v);
+     requires index: 0 <= i < v.len;
+     requires apart: n >= 1 &&
+       \separated(q + (0 .. n - 1), v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
+     terminates \true;
+     assigns \nothing;
+     ensures apart: \separated(mv_item(v, i), q + (0 .. n - 1));
+  @/
+  static void mv__lemma_item_apart_from(mv_view v, ptrdiff_t i, char *q, size_t n)
+  {
+    mv__lemma_in_span(v.len, v.stride, i);
+  }
+*/
+
 /* A stored char as the byte value 0..255. */
 /*@ terminates \true;
     assigns \nothing;
