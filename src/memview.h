@@ -83,6 +83,16 @@ typedef struct mv_view {
     bool      released;  /* mv_release was called: len == 0, data == NULL */
 } mv_view;
 
+/* An owner buffer: bytearray with export locking.  The caller holds the
+ * struct (on the stack or inside its own structs); the library owns the
+ * bytes it points to.  Private: the fields may change between versions. */
+typedef struct mv_buf {
+    char  *data;      /* cap bytes from malloc; NULL exactly when cap == 0 */
+    size_t len;       /* bytes in use, <= cap */
+    size_t cap;       /* bytes allocated, <= PTRDIFF_MAX */
+    size_t exports;   /* views handed out by mv_buf_export and not yet released */
+} mv_buf;
+
 /* An omitted slice bound or step: Python's None. */
 #define MV_OMIT PTRDIFF_MIN
 
@@ -790,6 +800,861 @@ size_t mv_count(mv_view v, uint8_t value);
     disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_find(mv_view hay, mv_view needle, size_t *pos);
+
+
+/* ------------------------------------------------------------------ */
+/* Owner buffers: bytearray with export locking                        */
+/* ------------------------------------------------------------------ */
+/*
+ * An mv_buf owns its bytes (malloc'd).  Views of them are handed out by
+ * mv_buf_export and handed back with mv_buf_release; while any export is
+ * live, mv_buf_resize, mv_buf_append and mv_buf_free refuse with MV_EBUSY
+ * and change nothing, so no view is ever left pointing at bytes that were
+ * moved or freed (CPython: "Existing exports of data: object cannot be
+ * re-sized").  Views are values, so the count is of exports, not of
+ * copies: release exactly the views mv_buf_export returned.
+ *
+ * Allocation: every function either succeeds or returns MV_ENOMEM with the
+ * buffer unchanged.  A fresh block is written only after checking, with
+ * address equality, that it shares no byte with the bytes being copied
+ * into it (malloc guarantees this; the check lets the proof rely on
+ * nothing more than malloc returning valid memory).
+ */
+
+/* mv_buf_init: *b = bytearray(n): n zero bytes, no exports.  *b's previous
+ * contents are not looked at: a buffer that held memory must be freed
+ * first.  MV_EINVAL: b is NULL.  MV_EOVERFLOW: n > PTRDIFF_MAX.
+ * MV_ENOMEM: *b unchanged. */
+/*@ requires b_valid: b == \null || \valid(b);
+    terminates \true;
+    assigns *b, \at(b->data, Post)[0 .. n - 1];
+    behavior null_buf:
+      assumes b == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior too_long:
+      assumes b != \null && n > PTRDIFF_MAX;
+      assigns \nothing;
+      ensures result: \result == MV_EOVERFLOW;
+    behavior made:
+      assumes b != \null && n <= PTRDIFF_MAX;
+      assigns *b, \at(b->data, Post)[0 .. n - 1];
+      ensures result: \result == MV_OK || (\result == MV_ENOMEM && n > 0);
+      ensures made: \result == MV_OK ==>
+        mv_buf_ok(b) && b->len == n && b->exports == 0 &&
+        \forall integer i; 0 <= i < n ==> b->data[i] == 0;
+      ensures unchanged: \result == MV_ENOMEM ==>
+        b->data == \old(b->data) && b->len == \old(b->len) &&
+        b->cap == \old(b->cap) && b->exports == \old(b->exports);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_buf_init(mv_buf *b, size_t n);
+
+/* mv_buf_from: *b = bytearray(src): a copy of src's items, in order (any
+ * stride), no exports.  *b's previous contents are not looked at.
+ * MV_EINVAL: b is NULL.  MV_ERELEASED.  MV_ENOMEM: *b unchanged. */
+/*@ requires b_valid: b == \null || \valid(b);
+    requires src_valid: mv_valid(src);
+    terminates \true;
+    assigns *b, \at(b->data, Post)[0 .. src.len - 1];
+    behavior null_buf:
+      assumes b == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes b != \null && src.released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior copied:
+      assumes b != \null && src.released == 0;
+      assigns *b, \at(b->data, Post)[0 .. src.len - 1];
+      ensures result: \result == MV_OK || (\result == MV_ENOMEM && src.len > 0);
+      ensures made: \result == MV_OK ==>
+        mv_buf_ok(b) && b->len == src.len && b->exports == 0 &&
+        \forall integer i; 0 <= i < src.len ==> b->data[i] == \old(*mv_item(src, i));
+      ensures unchanged: \result == MV_ENOMEM ==>
+        b->data == \old(b->data) && b->len == \old(b->len) &&
+        b->cap == \old(b->cap) && b->exports == \old(b->exports);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_buf_from(mv_buf *b, mv_view src);
+
+/* mv_buf_resize: the first min(len, n) bytes are kept, new bytes are zero.
+ * MV_EINVAL: b is NULL.  MV_EBUSY: the buffer has exports.  MV_EOVERFLOW:
+ * n > PTRDIFF_MAX.  MV_ENOMEM: unchanged. */
+/*@ requires b_valid: b == \null || (\valid(b) && mv_buf_ok(b));
+    terminates \true;
+    assigns *b, \at(b->data, Post)[0 .. n - 1];
+    behavior null_buf:
+      assumes b == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior busy:
+      assumes b != \null && b->exports > 0;
+      assigns \nothing;
+      ensures result: \result == MV_EBUSY;
+    behavior too_long:
+      assumes b != \null && b->exports == 0 && n > PTRDIFF_MAX;
+      assigns \nothing;
+      ensures result: \result == MV_EOVERFLOW;
+    behavior resized:
+      assumes b != \null && b->exports == 0 && n <= PTRDIFF_MAX;
+      assigns *b, \at(b->data, Post)[0 .. n - 1];
+      ensures result: \result == MV_OK || \result == MV_ENOMEM;
+      ensures resized: \result == MV_OK ==> mv_buf_ok(b) && b->len == n && b->exports == 0;
+      ensures kept: \result == MV_OK ==>
+        \forall integer i; 0 <= i < n && i < \old(b->len) ==> b->data[i] == \old(b->data[i]);
+      ensures zeroed: \result == MV_OK ==>
+        \forall integer i; \old(b->len) <= i < n ==> b->data[i] == 0;
+      ensures unchanged: \result == MV_ENOMEM ==>
+        b->data == \old(b->data) && b->len == \old(b->len) && b->cap == \old(b->cap) &&
+        \forall integer i; 0 <= i < b->len ==> b->data[i] == \old(b->data[i]);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_buf_resize(mv_buf *b, size_t n);
+
+/* mv_buf_append: bytearray.extend(src): src's items after the contents.
+ * src may be a view of this very buffer (not one it exported: that would
+ * be MV_EBUSY).  MV_EINVAL: b is NULL.  MV_ERELEASED.  MV_EBUSY.
+ * MV_EOVERFLOW: the new length would pass PTRDIFF_MAX.  MV_ENOMEM:
+ * unchanged. */
+/*@ requires b_valid: b == \null || (\valid(b) && mv_buf_ok(b));
+    requires src_valid: mv_valid(src);
+    terminates \true;
+    assigns *b, \at(b->data, Post)[0 .. \at(b->len, Post) - 1];
+    behavior null_buf:
+      assumes b == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes b != \null && src.released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior busy:
+      assumes b != \null && src.released == 0 && b->exports > 0;
+      assigns \nothing;
+      ensures result: \result == MV_EBUSY;
+    behavior too_long:
+      assumes b != \null && src.released == 0 && b->exports == 0 &&
+              src.len > PTRDIFF_MAX - b->len;
+      assigns \nothing;
+      ensures result: \result == MV_EOVERFLOW;
+    behavior appended:
+      assumes b != \null && src.released == 0 && b->exports == 0 &&
+              src.len <= PTRDIFF_MAX - b->len;
+      assigns *b, \at(b->data, Post)[0 .. \at(b->len, Post) - 1];
+      ensures result: \result == MV_OK || \result == MV_ENOMEM;
+      ensures appended: \result == MV_OK ==>
+        mv_buf_ok(b) && b->len == \old(b->len) + src.len && b->exports == 0;
+      ensures kept: \result == MV_OK ==>
+        \forall integer i; 0 <= i < \old(b->len) ==> b->data[i] == \old(b->data[i]);
+      ensures added: \result == MV_OK ==>
+        \forall integer i; 0 <= i < src.len ==> b->data[\old(b->len) + i] == \old(*mv_item(src, i));
+      ensures unchanged: \result == MV_ENOMEM ==>
+        b->data == \old(b->data) && b->len == \old(b->len) && b->cap == \old(b->cap) &&
+        \forall integer i; 0 <= i < b->len ==> b->data[i] == \old(b->data[i]);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_buf_append(mv_buf *b, mv_view src);
+
+/* mv_buf_export: a view of the whole contents (writable unless readonly);
+ * the buffer cannot be resized or freed until it is handed back with
+ * mv_buf_release.  MV_EINVAL: b or out is NULL.  MV_EOVERFLOW: SIZE_MAX
+ * exports are already live. */
+/*@ requires b_valid: b == \null || (\valid(b) && mv_buf_ok(b));
+    requires out_valid: out == \null || \valid(out);
+    terminates \true;
+    assigns b->exports, *out;
+    behavior bad_pointer:
+      assumes b == \null || out == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior too_many:
+      assumes b != \null && out != \null && b->exports == SIZE_MAX;
+      assigns \nothing;
+      ensures result: \result == MV_EOVERFLOW;
+    behavior exported:
+      assumes b != \null && out != \null && b->exports < SIZE_MAX;
+      assigns b->exports, *out;
+      ensures result: \result == MV_OK;
+      ensures count: b->exports == \old(b->exports) + 1;
+      ensures view: mv_valid(*out) && mv_exported_view(b, *out) && out->readonly == readonly;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_buf_export(mv_buf *b, bool readonly, mv_view *out);
+
+/* mv_buf_release: ends one export and releases that view (*exported
+ * answers MV_ERELEASED afterwards).  MV_EINVAL: b or exported is NULL.
+ * MV_ERELEASED: *exported was already released.  MV_EINVAL: the buffer has
+ * no live export (releasing more than was exported), or *exported is not a
+ * view this buffer exported (it must be passed back as it was returned). */
+/*@ requires b_valid: b == \null || (\valid(b) && mv_buf_ok(b));
+    requires view_valid: exported == \null || \valid(exported);
+    terminates \true;
+    assigns b->exports, *exported;
+    behavior bad_pointer:
+      assumes b == \null || exported == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes b != \null && exported != \null && exported->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior none_live:
+      assumes b != \null && exported != \null && exported->released == 0 && b->exports == 0;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior foreign:
+      assumes b != \null && exported != \null && exported->released == 0 && b->exports > 0 &&
+              !mv_exported_view(b, *exported);
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior ended:
+      assumes b != \null && exported != \null && exported->released == 0 && b->exports > 0 &&
+              mv_exported_view(b, *exported);
+      assigns b->exports, *exported;
+      ensures result: \result == MV_OK;
+      ensures count: b->exports == \old(b->exports) - 1;
+      ensures view: exported->released == 1 && exported->len == 0 && exported->data == \null &&
+                    mv_valid(*exported);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_buf_release(mv_buf *b, mv_view *exported);
+
+/* mv_buf_len: len(bytearray); 0 for NULL. */
+/*@ requires b_valid: b == \null || \valid_read(b);
+    terminates \true;
+    assigns \nothing;
+    ensures result: \result == (b == \null ? 0 : b->len);
+*/
+size_t mv_buf_len(const mv_buf *b);
+
+/* mv_buf_exports: how many exports are live; 0 for NULL. */
+/*@ requires b_valid: b == \null || \valid_read(b);
+    terminates \true;
+    assigns \nothing;
+    ensures result: \result == (b == \null ? 0 : b->exports);
+*/
+size_t mv_buf_exports(const mv_buf *b);
+
+/* mv_buf_free: frees the bytes; *b is then an empty buffer (as after
+ * mv_buf_init(b, 0)).  MV_EINVAL: b is NULL.  MV_EBUSY: the buffer has
+ * exports (nothing is freed). */
+/*@ requires b_valid: b == \null || (\valid(b) && mv_buf_ok(b));
+    terminates \true;
+    assigns *b;
+    behavior null_buf:
+      assumes b == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior busy:
+      assumes b != \null && b->exports > 0;
+      assigns \nothing;
+      ensures result: \result == MV_EBUSY;
+    behavior freed:
+      assumes b != \null && b->exports == 0;
+      assigns *b;
+      ensures result: \result == MV_OK;
+      ensures empty: mv_buf_ok(b) && b->len == 0 && b->cap == 0 && b->data == \null &&
+                     b->exports == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_buf_free(mv_buf *b);
+
+/* ------------------------------------------------------------------ */
+/* Cursor reads and writes                                             */
+/* ------------------------------------------------------------------ */
+/*
+ * A view used as a cursor: each call consumes items from its front, as
+ * mv_advance does, so parsing a record is a sequence of calls on one view.
+ * Integers are read from and written to consecutive items of any stride:
+ * be (big-endian: first item most significant) or le (little-endian).
+ * MV_EINVAL: a required pointer is NULL.  MV_ERELEASED.  MV_EREADONLY (the
+ * writes).  MV_ERANGE: fewer items than the operation needs; the cursor
+ * and the output are untouched.
+ */
+
+/* mv_read_u8: one byte. */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    terminates \true;
+    assigns *cur, *out;
+    behavior bad_pointer:
+      assumes cur == \null || out == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && out != \null && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior short:
+      assumes cur != \null && out != \null && cur->released == 0 && cur->len < 1;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior read:
+      assumes cur != \null && out != \null && cur->released == 0 && cur->len >= 1;
+      assigns *cur, *out;
+      ensures result: \result == MV_OK;
+      ensures value: *out == mv_at{Pre}(\old(*cur), 0);
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 1);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_read_u8(mv_view *cur, uint8_t *out);
+
+/* mv_read_be16: struct.unpack('>H'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    terminates \true;
+    assigns *cur, *out;
+    behavior bad_pointer:
+      assumes cur == \null || out == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && out != \null && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior short:
+      assumes cur != \null && out != \null && cur->released == 0 && cur->len < 2;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior read:
+      assumes cur != \null && out != \null && cur->released == 0 && cur->len >= 2;
+      assigns *cur, *out;
+      ensures result: \result == MV_OK;
+      ensures value: *out == mv_be_of{Pre}(\old(*cur), 0, 2);
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 2);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_read_be16(mv_view *cur, uint16_t *out);
+
+/* mv_read_be24: three items, big-endian, into the low 24 bits. */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    terminates \true;
+    assigns *cur, *out;
+    behavior bad_pointer:
+      assumes cur == \null || out == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && out != \null && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior short:
+      assumes cur != \null && out != \null && cur->released == 0 && cur->len < 3;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior read:
+      assumes cur != \null && out != \null && cur->released == 0 && cur->len >= 3;
+      assigns *cur, *out;
+      ensures result: \result == MV_OK;
+      ensures value: *out == mv_be_of{Pre}(\old(*cur), 0, 3);
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 3);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_read_be24(mv_view *cur, uint32_t *out);
+
+/* mv_read_be32: struct.unpack('>I'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    terminates \true;
+    assigns *cur, *out;
+    behavior bad_pointer:
+      assumes cur == \null || out == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && out != \null && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior short:
+      assumes cur != \null && out != \null && cur->released == 0 && cur->len < 4;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior read:
+      assumes cur != \null && out != \null && cur->released == 0 && cur->len >= 4;
+      assigns *cur, *out;
+      ensures result: \result == MV_OK;
+      ensures value: *out == mv_be_of{Pre}(\old(*cur), 0, 4);
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 4);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_read_be32(mv_view *cur, uint32_t *out);
+
+/* mv_read_be64: struct.unpack('>Q'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    terminates \true;
+    assigns *cur, *out;
+    behavior bad_pointer:
+      assumes cur == \null || out == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && out != \null && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior short:
+      assumes cur != \null && out != \null && cur->released == 0 && cur->len < 8;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior read:
+      assumes cur != \null && out != \null && cur->released == 0 && cur->len >= 8;
+      assigns *cur, *out;
+      ensures result: \result == MV_OK;
+      ensures value: *out == mv_be_of{Pre}(\old(*cur), 0, 8);
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 8);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_read_be64(mv_view *cur, uint64_t *out);
+
+/* mv_read_le16: struct.unpack('<H'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    terminates \true;
+    assigns *cur, *out;
+    behavior bad_pointer:
+      assumes cur == \null || out == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && out != \null && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior short:
+      assumes cur != \null && out != \null && cur->released == 0 && cur->len < 2;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior read:
+      assumes cur != \null && out != \null && cur->released == 0 && cur->len >= 2;
+      assigns *cur, *out;
+      ensures result: \result == MV_OK;
+      ensures value: *out == mv_le_of{Pre}(\old(*cur), 0, 2);
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 2);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_read_le16(mv_view *cur, uint16_t *out);
+
+/* mv_read_le32: struct.unpack('<I'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    terminates \true;
+    assigns *cur, *out;
+    behavior bad_pointer:
+      assumes cur == \null || out == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && out != \null && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior short:
+      assumes cur != \null && out != \null && cur->released == 0 && cur->len < 4;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior read:
+      assumes cur != \null && out != \null && cur->released == 0 && cur->len >= 4;
+      assigns *cur, *out;
+      ensures result: \result == MV_OK;
+      ensures value: *out == mv_le_of{Pre}(\old(*cur), 0, 4);
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 4);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_read_le32(mv_view *cur, uint32_t *out);
+
+/* mv_read_le64: struct.unpack('<Q'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    terminates \true;
+    assigns *cur, *out;
+    behavior bad_pointer:
+      assumes cur == \null || out == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && out != \null && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior short:
+      assumes cur != \null && out != \null && cur->released == 0 && cur->len < 8;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior read:
+      assumes cur != \null && out != \null && cur->released == 0 && cur->len >= 8;
+      assigns *cur, *out;
+      ensures result: \result == MV_OK;
+      ensures value: *out == mv_le_of{Pre}(\old(*cur), 0, 8);
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 8);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_read_le64(mv_view *cur, uint64_t *out);
+
+/* mv_read_view: *out = cur[:n] (no copy), then cur = cur[n:].
+ * MV_EINVAL: cur or out is NULL, or both are the same object. */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    requires apart: cur == out || \separated(cur, out);
+    terminates \true;
+    assigns *cur, *out;
+    behavior bad_pointer:
+      assumes cur == \null || out == \null || cur == out;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && out != \null && cur != out && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior short:
+      assumes cur != \null && out != \null && cur != out && cur->released == 0 && cur->len < n;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior read:
+      assumes cur != \null && out != \null && cur != out && cur->released == 0 && cur->len >= n;
+      assigns *cur, *out;
+      ensures result: \result == MV_OK;
+      ensures view: mv_valid(*out) && out->len == n && out->stride == \old(cur->stride) &&
+                    out->readonly == \old(cur->readonly) && out->released == 0 &&
+                    (n >= 1 ==> out->data == \old(cur->data));
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), n);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_read_view(mv_view *cur, size_t n, mv_view *out);
+
+/* mv_read_bytes: copies the first n items to dst (any stride), then
+ * cur = cur[n:].  dst must not overlap the cursor's bytes.
+ * MV_EINVAL: cur is NULL, or dst is NULL with n > 0. */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires dst_valid: dst == \null || n == 0 || \valid((char *)dst + (0 .. n - 1));
+    requires apart: cur == \null || dst == \null || n == 0 || cur->len == 0 ||
+      \separated((char *)dst + (0 .. n - 1),
+                 cur->data + (mv_span_lo(cur->len, cur->stride) .. mv_span_hi(cur->len, cur->stride)));
+    terminates \true;
+    assigns *cur, ((char *)dst)[0 .. n - 1];
+    behavior bad_pointer:
+      assumes cur == \null || (dst == \null && n > 0);
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && !(dst == \null && n > 0) && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior short:
+      assumes cur != \null && !(dst == \null && n > 0) && cur->released == 0 && cur->len < n;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior read:
+      assumes cur != \null && !(dst == \null && n > 0) && cur->released == 0 && cur->len >= n;
+      assigns *cur, ((char *)dst)[0 .. n - 1];
+      ensures result: \result == MV_OK;
+      ensures bytes: \forall integer i; 0 <= i < n ==> ((char *)dst)[i] == \old(*mv_item(*cur, i));
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), n);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_read_bytes(mv_view *cur, void *dst, size_t n);
+
+/* mv_write_u8: one byte. */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    terminates \true;
+    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 1 };
+    behavior bad_pointer:
+      assumes cur == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior readonly:
+      assumes cur != \null && cur->released == 0 && cur->readonly != 0;
+      assigns \nothing;
+      ensures result: \result == MV_EREADONLY;
+    behavior short:
+      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len < 1;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior written:
+      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len >= 1;
+      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 1 };
+      ensures result: \result == MV_OK;
+      ensures bytes: mv_at(\old(*cur), 0) == v;
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 1);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_write_u8(mv_view *cur, uint8_t v);
+
+/* mv_write_be16: struct.pack('>H'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    terminates \true;
+    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 2 };
+    behavior bad_pointer:
+      assumes cur == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior readonly:
+      assumes cur != \null && cur->released == 0 && cur->readonly != 0;
+      assigns \nothing;
+      ensures result: \result == MV_EREADONLY;
+    behavior short:
+      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len < 2;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior written:
+      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len >= 2;
+      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 2 };
+      ensures result: \result == MV_OK;
+      ensures bytes: \forall integer i; 0 <= i < 2 ==> mv_at(\old(*cur), i) == mv_byte_of(v, 1 - i);
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 2);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_write_be16(mv_view *cur, uint16_t v);
+
+/* mv_write_be24: the low 24 bits of v, big-endian, in three items
+ * (the high 8 bits are ignored). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    terminates \true;
+    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 3 };
+    behavior bad_pointer:
+      assumes cur == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior readonly:
+      assumes cur != \null && cur->released == 0 && cur->readonly != 0;
+      assigns \nothing;
+      ensures result: \result == MV_EREADONLY;
+    behavior short:
+      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len < 3;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior written:
+      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len >= 3;
+      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 3 };
+      ensures result: \result == MV_OK;
+      ensures bytes: \forall integer i; 0 <= i < 3 ==> mv_at(\old(*cur), i) == mv_byte_of(v, 2 - i);
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 3);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_write_be24(mv_view *cur, uint32_t v);
+
+/* mv_write_be32: struct.pack('>I'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    terminates \true;
+    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 4 };
+    behavior bad_pointer:
+      assumes cur == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior readonly:
+      assumes cur != \null && cur->released == 0 && cur->readonly != 0;
+      assigns \nothing;
+      ensures result: \result == MV_EREADONLY;
+    behavior short:
+      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len < 4;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior written:
+      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len >= 4;
+      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 4 };
+      ensures result: \result == MV_OK;
+      ensures bytes: \forall integer i; 0 <= i < 4 ==> mv_at(\old(*cur), i) == mv_byte_of(v, 3 - i);
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 4);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_write_be32(mv_view *cur, uint32_t v);
+
+/* mv_write_be64: struct.pack('>Q'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    terminates \true;
+    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 8 };
+    behavior bad_pointer:
+      assumes cur == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior readonly:
+      assumes cur != \null && cur->released == 0 && cur->readonly != 0;
+      assigns \nothing;
+      ensures result: \result == MV_EREADONLY;
+    behavior short:
+      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len < 8;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior written:
+      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len >= 8;
+      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 8 };
+      ensures result: \result == MV_OK;
+      ensures bytes: \forall integer i; 0 <= i < 8 ==> mv_at(\old(*cur), i) == mv_byte_of(v, 7 - i);
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 8);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_write_be64(mv_view *cur, uint64_t v);
+
+/* mv_write_le16: struct.pack('<H'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    terminates \true;
+    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 2 };
+    behavior bad_pointer:
+      assumes cur == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior readonly:
+      assumes cur != \null && cur->released == 0 && cur->readonly != 0;
+      assigns \nothing;
+      ensures result: \result == MV_EREADONLY;
+    behavior short:
+      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len < 2;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior written:
+      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len >= 2;
+      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 2 };
+      ensures result: \result == MV_OK;
+      ensures bytes: \forall integer i; 0 <= i < 2 ==> mv_at(\old(*cur), i) == mv_byte_of(v, i);
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 2);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_write_le16(mv_view *cur, uint16_t v);
+
+/* mv_write_le32: struct.pack('<I'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    terminates \true;
+    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 4 };
+    behavior bad_pointer:
+      assumes cur == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior readonly:
+      assumes cur != \null && cur->released == 0 && cur->readonly != 0;
+      assigns \nothing;
+      ensures result: \result == MV_EREADONLY;
+    behavior short:
+      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len < 4;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior written:
+      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len >= 4;
+      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 4 };
+      ensures result: \result == MV_OK;
+      ensures bytes: \forall integer i; 0 <= i < 4 ==> mv_at(\old(*cur), i) == mv_byte_of(v, i);
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 4);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_write_le32(mv_view *cur, uint32_t v);
+
+/* mv_write_le64: struct.pack('<Q'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    terminates \true;
+    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 8 };
+    behavior bad_pointer:
+      assumes cur == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && cur->released != 0;
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior readonly:
+      assumes cur != \null && cur->released == 0 && cur->readonly != 0;
+      assigns \nothing;
+      ensures result: \result == MV_EREADONLY;
+    behavior short:
+      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len < 8;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior written:
+      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len >= 8;
+      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 8 };
+      ensures result: \result == MV_OK;
+      ensures bytes: \forall integer i; 0 <= i < 8 ==> mv_at(\old(*cur), i) == mv_byte_of(v, i);
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 8);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_write_le64(mv_view *cur, uint64_t v);
+
+/* mv_write_view: cur[:len(src)] = src (any overlap, as mv_assign), then
+ * cur = cur[len(src):].  MV_EINVAL: cur is NULL.  MV_ERELEASED (either
+ * view).  MV_EREADONLY.  MV_ERANGE: src is longer than the cursor. */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires src_valid: mv_valid(src);
+    terminates \true;
+    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < src.len };
+    behavior bad_pointer:
+      assumes cur == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes cur != \null && (cur->released != 0 || src.released != 0);
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior readonly:
+      assumes cur != \null && cur->released == 0 && src.released == 0 && cur->readonly != 0;
+      assigns \nothing;
+      ensures result: \result == MV_EREADONLY;
+    behavior short:
+      assumes cur != \null && cur->released == 0 && src.released == 0 && cur->readonly == 0 &&
+              cur->len < src.len;
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior written:
+      assumes cur != \null && cur->released == 0 && src.released == 0 && cur->readonly == 0 &&
+              cur->len >= src.len;
+      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < src.len };
+      ensures result: \result == MV_OK;
+      ensures bytes: \forall integer i; 0 <= i < src.len ==>
+        *mv_item(\old(*cur), i) == \old(*mv_item(src, i));
+      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), src.len);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_write_view(mv_view *cur, mv_view src);
 
 #ifdef __cplusplus
 }
