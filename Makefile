@@ -23,7 +23,7 @@ LIB_CFLAGS := $(CSTD) $(WARN) $(OPT) -fPIC -fvisibility=default
 # Tests run under clang's sanitizers; every finding is fatal.
 SAN_CC    := clang
 SAN_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
-TEST_CFLAGS := $(CSTD) $(WARN) -Wno-conversion $(SAN_FLAGS) -Isrc -Itests
+TEST_CFLAGS := $(CSTD) $(WARN) -Wno-conversion $(SAN_FLAGS) -Isrc -Icontracts -Itests
 
 LIB_SRC   := $(wildcard src/*.c)
 LIB_HDR   := $(wildcard src/*.h)
@@ -38,8 +38,8 @@ all: lib
 # ---------------------------------------------------------------- library
 lib: $(BUILD)/libmemview.a $(BUILD)/libmemview.so $(BUILD)/memview.pc
 
-$(BUILD)/obj/%.o: src/%.c $(LIB_HDR) | $(BUILD)/obj
-	$(CC) $(LIB_CFLAGS) -Isrc -c $< -o $@
+$(BUILD)/obj/%.o: src/%.c $(LIB_HDR) $(wildcard contracts/*.h) | $(BUILD)/obj
+	$(CC) $(LIB_CFLAGS) -Isrc -Icontracts -c $< -o $@
 
 $(BUILD)/libmemview.a: $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 	rm -f $@ && ar rcs $@ $^

@@ -12,6 +12,9 @@
 #define MEMVIEW_OS_H
 
 #include <stddef.h>
+#include <errno.h>
+#include <limits.h>
+#include <sys/types.h>
 
 /* malloc: NULL, or size bytes of valid memory.  Nothing is assumed about
  * where the block lies: code that copies into a fresh block checks, with
@@ -29,5 +32,95 @@ extern void *malloc(size_t size);
     assigns \nothing;
 */
 extern void free(void *p);
+
+/* ------------------------------------------------------------ I/O types
+ * The POSIX types the I/O layer uses, with the fields it touches.  Only
+ * their field names matter to the proof; the C compiler sees the system's
+ * own definitions. */
+
+struct iovec {
+    void  *iov_base;
+    size_t iov_len;
+};
+
+struct msghdr {
+    void         *msg_name;
+    unsigned int  msg_namelen;
+    struct iovec *msg_iov;
+    size_t        msg_iovlen;
+    void         *msg_control;
+    size_t        msg_controllen;
+    int           msg_flags;
+};
+
+struct stat {
+    unsigned int st_mode;
+};
+
+#define MSG_NOSIGNAL 0x4000
+#define S_IFMT   0170000
+#define S_IFSOCK 0140000
+#define S_ISSOCK(m) (((m) & S_IFMT) == S_IFSOCK)
+
+/* ------------------------------------------------------- I/O functions
+ * What POSIX promises and no more: a result of -1 (with errno set) or a
+ * count no larger than what was asked; the bytes of the buffer given are
+ * the only memory read (send, write) or written (recv, read). */
+
+/*@ requires bytes: len == 0 || \valid_read((char *)buf + (0 .. len - 1));
+    terminates \true;
+    assigns \result, __fc_errno \from fd, ((char *)buf)[0 .. len - 1], len, flags;
+    ensures result: -1 <= \result <= len;
+*/
+extern ssize_t send(int fd, const void *buf, size_t len, int flags);
+
+/*@ requires bytes: len == 0 || \valid((char *)buf + (0 .. len - 1));
+    terminates \true;
+    assigns ((char *)buf)[0 .. len - 1], \result, __fc_errno \from fd, len, flags;
+    ensures result: -1 <= \result <= len;
+*/
+extern ssize_t recv(int fd, void *buf, size_t len, int flags);
+
+/*@ requires bytes: len == 0 || \valid_read((char *)buf + (0 .. len - 1));
+    terminates \true;
+    assigns \result, __fc_errno \from fd, ((char *)buf)[0 .. len - 1], len;
+    ensures result: -1 <= \result <= len;
+*/
+extern ssize_t write(int fd, const void *buf, size_t len);
+
+/*@ requires bytes: len == 0 || \valid((char *)buf + (0 .. len - 1));
+    terminates \true;
+    assigns ((char *)buf)[0 .. len - 1], \result, __fc_errno \from fd, len;
+    ensures result: -1 <= \result <= len;
+*/
+extern ssize_t read(int fd, void *buf, size_t len);
+
+/* writev and sendmsg: the byte count is checked by the caller against the
+ * total it asked for, so only its sign is assumed. */
+/*@ requires vector: 1 <= iovcnt <= IOV_MAX && \valid_read(iov + (0 .. iovcnt - 1));
+    requires bytes: \forall integer i; 0 <= i < iovcnt ==> iov[i].iov_len == 0 ||
+      \valid_read((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+    terminates \true;
+    assigns \result, __fc_errno \from fd, iov[0 .. iovcnt - 1], iovcnt;
+    ensures result: -1 <= \result;
+*/
+extern ssize_t writev(int fd, const struct iovec *iov, int iovcnt);
+
+/*@ requires message: \valid_read(msg) && 1 <= msg->msg_iovlen <= IOV_MAX &&
+      \valid_read(msg->msg_iov + (0 .. msg->msg_iovlen - 1));
+    requires bytes: \forall integer i; 0 <= i < msg->msg_iovlen ==> msg->msg_iov[i].iov_len == 0 ||
+      \valid_read((char *)msg->msg_iov[i].iov_base + (0 .. msg->msg_iov[i].iov_len - 1));
+    terminates \true;
+    assigns \result, __fc_errno \from fd, *msg, msg->msg_iov[0 .. msg->msg_iovlen - 1], flags;
+    ensures result: -1 <= \result;
+*/
+extern ssize_t sendmsg(int fd, const struct msghdr *msg, int flags);
+
+/*@ requires out: \valid(st);
+    terminates \true;
+    assigns *st, \result, __fc_errno \from fd;
+    ensures result: \result == 0 || \result == -1;
+*/
+extern int fstat(int fd, struct stat *st);
 
 #endif /* MEMVIEW_OS_H */

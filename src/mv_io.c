@@ -1,0 +1,603 @@
+/* mv_io.c — sending and receiving views without copying them.
+ *
+ * Module invariant: every transport call is given a pointer into the view
+ * being sent or filled and a length that stays inside it; every count a
+ * transport returns is checked against what it was given before it is
+ * counted; the progress counters are written on every return.  Loops
+ * terminate: each iteration either moves at least one byte or is one of at
+ * most MV_EINTR_RETRIES consecutive interrupted calls.
+ */
+#define _XOPEN_SOURCE 700 /* IOV_MAX, sendmsg, MSG_NOSIGNAL */
+
+#include "memview.h"
+
+#include "memview_transport.h"
+#include "mv_internal.h"
+
+#ifndef __FRAMAC__
+#include <errno.h>
+#include <limits.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
+#include <unistd.h>
+#endif
+
+#ifndef IOV_MAX
+#define IOV_MAX 1024
+#endif
+
+/* The pieces of one vectored send: IOV_MAX, kept to a stack-friendly size. */
+#if IOV_MAX < 1024
+#define MV_IOV_BATCH IOV_MAX
+#else
+#define MV_IOV_BATCH 1024
+#endif
+
+/* I/O needs the items to be consecutive bytes. */
+/*@ terminates \true;
+    assigns \nothing;
+    ensures result: \result == 1 <==> (v.len <= 1 || v.stride == 1);
+*/
+static bool mv__io_contiguous(mv_view v)
+{
+    return v.len <= 1 || v.stride == 1;
+}
+
+/* The status for a failed call, from its errno. */
+/*@ terminates \true;
+    assigns \nothing;
+    ensures result: \result == MV_EAGAIN || \result == MV_ESYS;
+*/
+static mv_status mv__failure(int err)
+{
+    return err == EAGAIN || err == EWOULDBLOCK ? MV_EAGAIN : MV_ESYS;
+}
+
+/* ------------------------------------------------------- one call each */
+
+/* One send of the len >= 1 bytes at buf, EINTR retried: MV_OK with
+ * 1 <= *taken <= len, or MV_ECLOSED (nothing accepted), MV_EINVAL
+ * (over-claim), MV_EAGAIN, MV_ESYS, each with *taken == 0. */
+/*@ requires transport: \valid_read(t) && t->send != \null;
+    requires bytes: len >= 1 && \valid_read(buf + (0 .. len - 1));
+    requires out: \valid(taken);
+    terminates \true;
+    assigns *taken, __fc_errno;
+    ensures result: \result == MV_OK || \result == MV_ECLOSED || \result == MV_EINVAL ||
+                    \result == MV_EAGAIN || \result == MV_ESYS;
+    ensures taken: \result == MV_OK ==> 1 <= *taken <= len;
+    ensures none: \result != MV_OK ==> *taken == 0;
+*/
+static mv_status mv__send_once(const mv_transport *t, const char *buf, size_t len, size_t *taken)
+{
+    *taken = 0;
+    /*@ loop invariant tries: 0 <= interrupted <= MV_EINTR_RETRIES;
+        loop assigns interrupted, __fc_errno;
+        loop variant MV_EINTR_RETRIES - interrupted;
+    */
+    for (unsigned interrupted = 0;; interrupted++) {
+        ssize_t r = mv__call_send(t, buf, len);
+        if (r > 0) {
+            if ((size_t)r > len)
+                return MV_EINVAL;
+            *taken = (size_t)r;
+            return MV_OK;
+        }
+        if (r == 0)
+            return MV_ECLOSED;
+        int err = errno;
+        if (err != EINTR || interrupted == MV_EINTR_RETRIES)
+            return mv__failure(err);
+    }
+}
+
+/* One receive of at most len >= 1 bytes into buf, EINTR retried: MV_OK
+ * with *got <= len (0: end of stream), or MV_EINVAL (over-claim),
+ * MV_EAGAIN, MV_ESYS, each with *got == 0. */
+/*@ requires transport: \valid_read(t) && t->recv != \null;
+    requires bytes: len >= 1 && \valid(buf + (0 .. len - 1));
+    requires out: \valid(got) && \separated(got, buf + (0 .. len - 1));
+    terminates \true;
+    assigns *got, __fc_errno, buf[0 .. len - 1];
+    ensures result: \result == MV_OK || \result == MV_EINVAL || \result == MV_EAGAIN ||
+                    \result == MV_ESYS;
+    ensures got: *got <= len;
+    ensures none: \result != MV_OK ==> *got == 0;
+*/
+static mv_status mv__recv_once(const mv_transport *t, char *buf, size_t len, size_t *got)
+{
+    *got = 0;
+    /*@ loop invariant tries: 0 <= interrupted <= MV_EINTR_RETRIES;
+        loop invariant got: *got == 0;
+        loop assigns interrupted, __fc_errno, buf[0 .. len - 1];
+        loop variant MV_EINTR_RETRIES - interrupted;
+    */
+    for (unsigned interrupted = 0;; interrupted++) {
+        ssize_t r = mv__call_recv(t, buf, len);
+        if (r >= 0) {
+            if ((size_t)r > len)
+                return MV_EINVAL;
+            *got = (size_t)r;
+            return MV_OK;
+        }
+        int err = errno;
+        if (err != EINTR || interrupted == MV_EINTR_RETRIES)
+            return mv__failure(err);
+    }
+}
+
+/* ----------------------------------------------------------- the loops */
+
+mv_status mv_send_all(const mv_transport *t, mv_view v, size_t *sent)
+{
+    if (t == NULL || sent == NULL || t->send == NULL)
+        return MV_EINVAL;
+    *sent = 0;
+    if (v.released)
+        return MV_ERELEASED;
+    if (!mv__io_contiguous(v))
+        return MV_ENOTCONTIG;
+    size_t done = 0;
+    /*@ loop invariant done: 0 <= done <= v.len;
+        loop invariant counter: *sent == 0;
+        loop assigns done, *sent, __fc_errno;
+        loop variant v.len - done;
+    */
+    while (done < v.len) {
+        size_t taken;
+        mv_status status = mv__send_once(t, v.data + done, v.len - done, &taken);
+        if (status != MV_OK) {
+            *sent = done;
+            return status;
+        }
+        done += taken;
+    }
+    *sent = done;
+    return MV_OK;
+}
+
+mv_status mv_recv_into(const mv_transport *t, mv_view v, size_t nbytes, size_t *received)
+{
+    if (t == NULL || received == NULL || t->recv == NULL)
+        return MV_EINVAL;
+    *received = 0;
+    if (v.released)
+        return MV_ERELEASED;
+    if (v.readonly)
+        return MV_EREADONLY;
+    if (!mv__io_contiguous(v))
+        return MV_ENOTCONTIG;
+    if (nbytes > v.len)
+        return MV_ERANGE;
+    size_t want = nbytes == 0 ? v.len : nbytes;
+    if (want == 0)
+        return MV_OK;
+    return mv__recv_once(t, v.data, want, received);
+}
+
+mv_status mv_recv_all(const mv_transport *t, mv_view v, size_t chunk, size_t *received)
+{
+    if (t == NULL || received == NULL || t->recv == NULL)
+        return MV_EINVAL;
+    *received = 0;
+    if (v.released)
+        return MV_ERELEASED;
+    if (v.readonly)
+        return MV_EREADONLY;
+    if (!mv__io_contiguous(v))
+        return MV_ENOTCONTIG;
+    size_t done = 0;
+    /*@ loop invariant done: 0 <= done <= v.len;
+        loop invariant counter: *received == 0;
+        loop assigns done, *received, __fc_errno, v.data[0 .. v.len - 1];
+        loop variant v.len - done;
+    */
+    while (done < v.len) {
+        size_t ask = v.len - done;
+        if (chunk != 0 && chunk < ask)
+            ask = chunk;
+        size_t got;
+        mv_status status = mv__recv_once(t, v.data + done, ask, &got);
+        if (status != MV_OK) {
+            *received = done;
+            return status;
+        }
+        if (got == 0) {
+            *received = done;
+            return MV_ECLOSED;
+        }
+        done += got;
+    }
+    *received = done;
+    return MV_OK;
+}
+
+/* ------------------------------------------------------ vectored sends */
+
+/* Checks every view up front, in the documented order, and totals their
+ * lengths. */
+/*@ requires views: count >= 1 && \valid_read(views + (0 .. count - 1));
+    requires out: \valid(total);
+    terminates \true;
+    assigns *total;
+    ensures released: (\exists integer i; 0 <= i < count && views[i].released != 0) ==>
+      \result == MV_ERELEASED;
+    ensures contiguous: (\forall integer i; 0 <= i < count ==> views[i].released == 0) &&
+      (\exists integer i; 0 <= i < count && views[i].len > 1 && views[i].stride != 1) ==>
+      \result == MV_ENOTCONTIG;
+    ensures result: \result == MV_OK || \result == MV_ERELEASED || \result == MV_ENOTCONTIG ||
+                    \result == MV_EOVERFLOW;
+    ensures ok: \result == MV_OK ==>
+      *total == mv_total_len(views, count) &&
+      \forall integer i; 0 <= i < count ==>
+        views[i].released == 0 && (views[i].len <= 1 || views[i].stride == 1);
+*/
+static mv_status mv__check_views(const mv_view *views, size_t count, size_t *total)
+{
+    /*@ loop invariant i: 0 <= i <= count;
+        loop invariant live: \forall integer k; 0 <= k < i ==> views[k].released == 0;
+        loop assigns i;
+        loop variant count - i;
+    */
+    for (size_t i = 0; i < count; i++)
+        if (views[i].released)
+            return MV_ERELEASED;
+    /*@ loop invariant i: 0 <= i <= count;
+        loop invariant contiguous: \forall integer k; 0 <= k < i ==>
+          views[k].len <= 1 || views[k].stride == 1;
+        loop assigns i;
+        loop variant count - i;
+    */
+    for (size_t i = 0; i < count; i++)
+        if (!mv__io_contiguous(views[i]))
+            return MV_ENOTCONTIG;
+    size_t sum = 0;
+    /*@ loop invariant i: 0 <= i <= count;
+        loop invariant sum: sum == mv_total_len(views, i);
+        loop assigns i, sum;
+        loop variant count - i;
+    */
+    for (size_t i = 0; i < count; i++) {
+        if (views[i].len > SIZE_MAX - sum)
+            return MV_EOVERFLOW;
+        sum += views[i].len;
+    }
+    *total = sum;
+    return MV_OK;
+}
+
+/* A place in a list of views: byte off of view index; normalised, it is
+ * either past the last view or inside a non-empty one. */
+typedef struct mv__place {
+    size_t index;
+    size_t off;
+} mv__place;
+
+/*@ predicate mv_place_ok{L}(mv_view *views, integer count, mv__place p) =
+      0 <= p.index <= count &&
+      (p.index < count ==> p.off < views[p.index].len) &&
+      (p.index == count ==> p.off == 0);
+    logic integer mv_place_pos{L}(mv_view *views, mv__place p) =
+      mv_total_len(views, p.index) + p.off;
+*/
+
+/* Moves a place forward by n bytes, skipping empty views.  After the step
+ * the remaining views describe exactly the old bytes from n on: the place
+ * is n bytes further along the concatenation of the views. */
+/*@ requires views: count >= 1 && \valid_read(views + (0 .. count - 1));
+    requires place: p.index <= count && (p.index < count ==> p.off <= views[p.index].len) &&
+                    (p.index == count ==> p.off == 0);
+    requires room: n <= mv_total_len(views, count) - mv_place_pos(views, p);
+    terminates \true;
+    assigns \nothing;
+    ensures moved: mv_place_pos(views, \result) == mv_place_pos(views, p) + n;
+    ensures normal: mv_place_ok(views, count, \result);
+*/
+static mv__place mv__skip(const mv_view *views, size_t count, mv__place p, size_t n)
+{
+    mv__place q = p;
+    size_t rest = n;
+    /*@ loop invariant place: q.index <= count && (q.index < count ==> q.off <= views[q.index].len) &&
+                              (q.index == count ==> q.off == 0);
+        loop invariant moved: mv_place_pos(views, q) + rest == mv_place_pos(views, p) + n;
+        loop invariant room: rest <= mv_total_len(views, count) - mv_place_pos(views, q);
+        loop assigns q, rest;
+        loop variant mv_total_len(views, count) - mv_place_pos(views, q) + (count - q.index);
+    */
+    while (q.index < count) {
+        size_t left = views[q.index].len - q.off;
+        if (rest < left) {
+            q.off += rest;
+            rest = 0;
+            break;
+        }
+        rest -= left;
+        q.index++;
+        q.off = 0;
+    }
+    return q;
+}
+
+/* The iovecs for the views from place p on, at most MV_IOV_BATCH of them,
+ * empty views skipped; *asked = their total length. */
+/*@ requires views: count >= 1 && \valid_read(views + (0 .. count - 1));
+    requires each: \forall integer i; 0 <= i < count ==>
+      mv_valid(views[i]) && views[i].released == 0 && (views[i].len <= 1 || views[i].stride == 1);
+    requires place: mv_place_ok(views, count, p) && p.index < count;
+    requires out: \valid(iov + (0 .. MV_IOV_BATCH - 1)) && \valid(asked);
+    terminates \true;
+    assigns iov[0 .. MV_IOV_BATCH - 1], *asked;
+    ensures pieces: 1 <= \result <= MV_IOV_BATCH;
+    ensures bytes: \forall integer i; 0 <= i < \result ==> iov[i].iov_len >= 1 &&
+      \valid_read((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+    ensures asked: 1 <= *asked <= mv_total_len(views, count) - mv_place_pos(views, p);
+*/
+static int mv__batch(const mv_view *views, size_t count, mv__place p, struct iovec *iov, size_t *asked);
+
+/* One vectored send of the batch, EINTR retried, checked like
+ * mv__send_once against the bytes asked. */
+/*@ requires transport: \valid_read(t) && t->sendv != \null;
+    requires vector: 1 <= n <= MV_IOV_BATCH && \valid_read(iov + (0 .. n - 1));
+    requires bytes: \forall integer i; 0 <= i < n ==> iov[i].iov_len == 0 ||
+      \valid_read((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+    requires asked: asked >= 1;
+    requires out: \valid(taken);
+    terminates \true;
+    assigns *taken, __fc_errno;
+    ensures result: \result == MV_OK || \result == MV_ECLOSED || \result == MV_EINVAL ||
+                    \result == MV_EAGAIN || \result == MV_ESYS;
+    ensures taken: \result == MV_OK ==> 1 <= *taken <= asked;
+    ensures none: \result != MV_OK ==> *taken == 0;
+*/
+static mv_status mv__sendv_once(const mv_transport *t, const struct iovec *iov, int n, size_t asked,
+                                size_t *taken)
+{
+    *taken = 0;
+    /*@ loop invariant tries: 0 <= interrupted <= MV_EINTR_RETRIES;
+        loop assigns interrupted, __fc_errno;
+        loop variant MV_EINTR_RETRIES - interrupted;
+    */
+    for (unsigned interrupted = 0;; interrupted++) {
+        ssize_t r = mv__call_sendv(t, iov, n);
+        if (r > 0) {
+            if ((size_t)r > asked)
+                return MV_EINVAL;
+            *taken = (size_t)r;
+            return MV_OK;
+        }
+        if (r == 0)
+            return MV_ECLOSED;
+        int err = errno;
+        if (err != EINTR || interrupted == MV_EINTR_RETRIES)
+            return mv__failure(err);
+    }
+}
+
+static int mv__batch(const mv_view *views, size_t count, mv__place p, struct iovec *iov, size_t *asked)
+{
+    int n = 0;
+    size_t total = 0;
+    size_t i = p.index;
+    size_t off = p.off;
+    /*@ loop invariant n: 0 <= n <= MV_IOV_BATCH;
+        loop invariant i: p.index <= i <= count;
+        loop invariant first: n == 0 ==> i == p.index && off == p.off;
+        loop invariant later: n > 0 ==> i > p.index && off == 0;
+        loop invariant total: total == mv_total_len(views, i) - mv_place_pos(views, p);
+        loop invariant filled: \forall integer k; 0 <= k < n ==> iov[k].iov_len >= 1 &&
+          \valid_read((char *)iov[k].iov_base + (0 .. iov[k].iov_len - 1));
+        loop assigns n, total, i, off, iov[0 .. MV_IOV_BATCH - 1];
+        loop variant count - i;
+    */
+    while (i < count && n < MV_IOV_BATCH) {
+        size_t len = views[i].len - off;
+        if (len > 0) {
+            iov[n].iov_base = views[i].data + off;
+            iov[n].iov_len = len;
+            n++;
+        }
+        total += len;
+        i++;
+        off = 0;
+    }
+    *asked = total;
+    return n;
+}
+
+/* Views one after another with t->send: no sendv to batch them. */
+/*@ requires transport: \valid_read(t) && t->send != \null;
+    requires views: count >= 1 && \valid_read(views + (0 .. count - 1));
+    requires each: \forall integer i; 0 <= i < count ==>
+      mv_valid(views[i]) && views[i].released == 0 && (views[i].len <= 1 || views[i].stride == 1);
+    requires total: mv_total_len(views, count) <= SIZE_MAX;
+    requires out: \valid(sent);
+    terminates \true;
+    assigns *sent, __fc_errno;
+    ensures result: \result == MV_OK || \result == MV_EAGAIN || \result == MV_ECLOSED ||
+                    \result == MV_EINVAL || \result == MV_ESYS;
+    ensures progress: *sent <= mv_total_len(views, count);
+    ensures done: \result == MV_OK ==> *sent == mv_total_len(views, count);
+*/
+static mv_status mv__send_each(const mv_transport *t, const mv_view *views, size_t count, size_t *sent)
+{
+    size_t done = 0;
+    /*@ loop invariant i: 0 <= i <= count;
+        loop invariant done: done == mv_total_len(views, i);
+        loop assigns i, done, *sent, __fc_errno;
+        loop variant count - i;
+    */
+    for (size_t i = 0; i < count; i++) {
+        size_t part;
+        mv_status status = mv_send_all(t, views[i], &part);
+        if (status != MV_OK) {
+            *sent = done + part;
+            return status;
+        }
+        done += part;
+    }
+    *sent = done;
+    return MV_OK;
+}
+
+mv_status mv_sendv_all(const mv_transport *t, const mv_view *views, size_t count, size_t *sent)
+{
+    if (t == NULL || sent == NULL || (t->send == NULL && t->sendv == NULL) ||
+        (views == NULL && count > 0))
+        return MV_EINVAL;
+    *sent = 0;
+    if (count == 0)
+        return MV_OK;
+    size_t total;
+    mv_status status = mv__check_views(views, count, &total);
+    if (status != MV_OK)
+        return status;
+    if (t->sendv == NULL)
+        return mv__send_each(t, views, count, sent);
+    mv__place here = mv__skip(views, count, (mv__place){ 0, 0 }, 0);
+    size_t done = 0;
+    struct iovec iov[MV_IOV_BATCH];
+    /*@ loop invariant place: mv_place_ok(views, count, here);
+        loop invariant done: done == mv_place_pos(views, here) && done <= total;
+        loop invariant counter: *sent == 0;
+        loop assigns here, done, iov[0 .. MV_IOV_BATCH - 1], *sent, __fc_errno;
+        loop variant total - done;
+    */
+    while (here.index < count) {
+        size_t asked;
+        int pieces = mv__batch(views, count, here, iov, &asked);
+        size_t taken;
+        status = mv__sendv_once(t, iov, pieces, asked, &taken);
+        if (status != MV_OK) {
+            *sent = done;
+            return status;
+        }
+        here = mv__skip(views, count, here, taken);
+        done += taken;
+    }
+    *sent = done;
+    return MV_OK;
+}
+
+/* --------------------------------------------------- descriptor transport */
+
+/* The descriptor a transport's context carries (see mv_transport_fd). */
+/*@ requires out: \valid(fd);
+    terminates \true;
+    assigns *fd;
+    ensures range: \result == 1 ==> 0 <= *fd <= INT_MAX;
+*/
+static bool mv__fd_of(void *ctx, int *fd)
+{
+    intptr_t value = (intptr_t)ctx;
+    if (value < 0 || value > INT_MAX)
+        return false;
+    *fd = (int)value;
+    return true;
+}
+
+/*@ requires bytes: len == 0 || \valid_read((char *)buf + (0 .. len - 1));
+    terminates \true;
+    assigns \result, __fc_errno;
+*/
+static ssize_t mv__sock_send(void *ctx, const void *buf, size_t len)
+{
+    int fd;
+    if (!mv__fd_of(ctx, &fd)) {
+        errno = EBADF;
+        return -1;
+    }
+    return send(fd, buf, len, MSG_NOSIGNAL);
+}
+
+/*@ requires bytes: len == 0 || \valid((char *)buf + (0 .. len - 1));
+    terminates \true;
+    assigns ((char *)buf)[0 .. len - 1], \result, __fc_errno;
+*/
+static ssize_t mv__sock_recv(void *ctx, void *buf, size_t len)
+{
+    int fd;
+    if (!mv__fd_of(ctx, &fd)) {
+        errno = EBADF;
+        return -1;
+    }
+    return recv(fd, buf, len, 0);
+}
+
+/*@ requires vector: 1 <= iovcnt <= IOV_MAX && \valid_read(iov + (0 .. iovcnt - 1));
+    requires bytes: \forall integer i; 0 <= i < iovcnt ==> iov[i].iov_len == 0 ||
+      \valid_read((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+    terminates \true;
+    assigns \result, __fc_errno;
+*/
+static ssize_t mv__sock_sendv(void *ctx, const struct iovec *iov, int iovcnt)
+{
+    int fd;
+    if (!mv__fd_of(ctx, &fd) || iovcnt < 1) {
+        errno = EBADF;
+        return -1;
+    }
+    struct msghdr msg = { 0 };
+    /* sendmsg does not write through msg_iov; POSIX just does not say const. */
+    msg.msg_iov = (struct iovec *)iov;
+    msg.msg_iovlen = (size_t)iovcnt;
+    return sendmsg(fd, &msg, MSG_NOSIGNAL);
+}
+
+/*@ requires bytes: len == 0 || \valid_read((char *)buf + (0 .. len - 1));
+    terminates \true;
+    assigns \result, __fc_errno;
+*/
+static ssize_t mv__file_write(void *ctx, const void *buf, size_t len)
+{
+    int fd;
+    if (!mv__fd_of(ctx, &fd)) {
+        errno = EBADF;
+        return -1;
+    }
+    return write(fd, buf, len);
+}
+
+/*@ requires bytes: len == 0 || \valid((char *)buf + (0 .. len - 1));
+    terminates \true;
+    assigns ((char *)buf)[0 .. len - 1], \result, __fc_errno;
+*/
+static ssize_t mv__file_read(void *ctx, void *buf, size_t len)
+{
+    int fd;
+    if (!mv__fd_of(ctx, &fd)) {
+        errno = EBADF;
+        return -1;
+    }
+    return read(fd, buf, len);
+}
+
+/*@ requires vector: 1 <= iovcnt <= IOV_MAX && \valid_read(iov + (0 .. iovcnt - 1));
+    requires bytes: \forall integer i; 0 <= i < iovcnt ==> iov[i].iov_len == 0 ||
+      \valid_read((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+    terminates \true;
+    assigns \result, __fc_errno;
+*/
+static ssize_t mv__file_writev(void *ctx, const struct iovec *iov, int iovcnt)
+{
+    int fd;
+    if (!mv__fd_of(ctx, &fd)) {
+        errno = EBADF;
+        return -1;
+    }
+    return writev(fd, iov, iovcnt);
+}
+
+mv_transport mv_transport_fd(int fd)
+{
+    struct stat st;
+    /* The context carries the descriptor itself, as an integer in a
+     * pointer (mv__fd_of takes it back out and checks its range). */
+    void *ctx = (void *)(intptr_t)fd;
+    if (fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode)) {
+        mv_transport t = { ctx, mv__sock_send, mv__sock_recv, mv__sock_sendv };
+        return t;
+    }
+    mv_transport t = { ctx, mv__file_write, mv__file_read, mv__file_writev };
+    return t;
+}
