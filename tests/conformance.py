@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""conformance.py OUT — random conformance cases, CPython as the oracle.
+"""conformance.py [--cursors | --buffers] OUT — random conformance cases,
+CPython as the oracle.
 
 Writes CONFORMANCE_CASES cases (default 100000) drawn with the seed
 CONFORMANCE_SEED (default 1) to OUT, one per line in the vector format of
@@ -8,6 +9,16 @@ replayer (tests/replay.c) then runs them against the library.  The same
 seed and count always give the same file, so a failure is reproduced with
 
     CONFORMANCE_SEED=<seed> make test
+
+--cursors writes CONFORMANCE_CURSOR_CASES (default 50000) cursor cases
+instead: up to eight reads and writes consuming one view cut by a random
+chain (strided, reversed, read-only, released), struct.pack / unpack
+deciding the integers.  --buffers writes CONFORMANCE_BUF_CASES (default
+20000) owner-buffer sequences: up to sixteen steps of init, from, resize,
+append (sources cut from the buffers themselves included), export,
+release, free and writes through exports on two buffers, bytearray and
+memoryview deciding the contents and the refusals.  Each mode draws from
+its own stream of the seed, so adding one never changes another's cases.
 
 About a third of the cases are chains of up to six slices with extreme
 bounds and steps (zero, None, +-PTRDIFF_MAX, PTRDIFF_MIN + 1, values
@@ -242,16 +253,207 @@ def gen_case(rng):
     return op_case(rng, rng.choice(names))
 
 
+# --------------------------------------------------------------- cursors
+
+def write_value(rng, kind):
+    bits = M.WRITE_BITS[kind]
+    if rng.random() < 0.3:
+        return pick(rng, 0, 1, 0x7F, 0x80, 0xFF, 2 ** bits - 1, 2 ** (bits - 1),
+                    2 ** (bits - 1) - 1) & (2 ** bits - 1)
+    return rng.getrandbits(bits)
+
+
+INT_NAMES = tuple(M.INT_KINDS)
+
+
+def cursor_ops(rng, length, exhaust):
+    """Up to eight cursor operations on a cursor of length items; with
+    exhaust, integer reads and writes whose widths add up to exactly
+    length while they fit (then one more, which finds nothing)."""
+    ops = []
+    left = length
+    for _ in range(rng.randint(1, 8)):
+        r = rng.random()
+        if exhaust and left > 0:
+            fits = [k for k in INT_NAMES if M.INT_KINDS[k][1] <= left]
+            kind = rng.choice(fits)
+            ops.append(("read_" + kind,) if rng.random() < 0.5 else
+                       ("write_" + kind, write_value(rng, kind)))
+            left -= M.INT_KINDS[kind][1]
+            continue
+        if r < 0.42:
+            ops.append(("read_" + rng.choice(INT_NAMES),))
+        elif r < 0.8:
+            kind = rng.choice(INT_NAMES)
+            ops.append(("write_" + kind, write_value(rng, kind)))
+        elif r < 0.92:
+            n = rng.randint(0, left + 1) if rng.random() < 0.85 else pick(rng, P, P + 1, SMAX)
+            ops.append((rng.choice(("read_view", "read_bytes")), n))
+        else:
+            ops.append(("write_view",))
+        left = max(left - 2, 0)
+    return ops
+
+
+def cursor_gen_case(rng):
+    n = base_len(rng) if rng.random() < 0.3 else rng.randint(8, 64)
+    data = base_bytes(rng, n, ramp=False) if rng.random() < 0.3 else bytes(
+        rng.randrange(256) for _ in range(n))
+    r = rng.random()
+    if r < 0.45:
+        # A strided or reversed cursor of a random length.
+        v = same_length_view(rng, n, rng.randint(0, n)) or []
+        if rng.random() < 0.15:
+            v.append(("ro",))
+        if rng.random() < 0.03:
+            v.append(("rel",))
+    elif r < 0.6:
+        v = rng.choice(([], [("s", None, None, -1)], [("ro",)]))
+    else:
+        v, _ = chain(rng, data, 3, MIXED, rel_rate=0.04)
+    m = M.view_of(bytearray(data), v)
+    k = 0 if M.released(m) else len(m)
+    ops = cursor_ops(rng, k, rng.random() < 0.3)
+    w = None
+    if any(op[0] == "write_view" for op in ops):
+        # Sources over the same base: overlapping the cursor is common.
+        w = same_length_view(rng, n, rng.randint(0, max(k, 1))) if rng.random() < 0.6 else None
+        if w is None:
+            w, _ = chain(rng, data, 2, MIXED)
+            w.append(("s", None, rng.randint(0, 8), None))
+        if rng.random() < 0.04:
+            w.append(("rel",))
+    return M.CursorCase(data, M.buf_spec(data), v, ops, w)
+
+
+# --------------------------------------------------------------- buffers
+
+def small_bytes(rng, lo=0, hi=12):
+    return bytes(rng.randrange(256) for _ in range(rng.randint(lo, hi)))
+
+
+def src_chain(rng, n):
+    """A chain that succeeds on n items, mostly slices (reversed, strided)."""
+    chain, m = [], memoryview(bytearray(n))
+    for _ in range(rng.choice((0, 0, 1, 1, 2))):
+        k = len(m)
+        r = rng.random()
+        if r < 0.7:
+            s = ("s", bound(rng, k), bound(rng, k), step(rng, k))
+        elif r < 0.85:
+            s = ("head", rng.randint(0, k))
+        elif r < 0.95:
+            s = ("ro",)
+        else:
+            s = ("buf", rng.randint(0, k), rng.randint(-1, k))
+        chain.append(s)
+        m = M.apply_step(m, s)
+    return chain
+
+
+def buf_source(rng, st, b):
+    """A source view: a fresh array, a buffer's own contents, an export."""
+    r = rng.random()
+    ready = [x for x in ("a", "b") if st.ready[x]]
+    slots = [s for s in st.slots]
+    if r < 0.35 or not ready:
+        origin = small_bytes(rng)
+        chain = src_chain(rng, len(origin))
+    elif r < 0.8:
+        origin = b if (st.ready[b] and rng.random() < 0.7) else rng.choice(ready)
+        chain = src_chain(rng, len(st.bufs[origin]))
+    elif slots:
+        origin = rng.choice(slots)
+        chain = src_chain(rng, len(st.slots[origin][1])) if st.live(origin) else []
+    else:
+        origin, chain = small_bytes(rng, 1, 4), []
+    if rng.random() < 0.04 and not (isinstance(origin, str) and origin in st.slots
+                                    and not st.live(origin)):
+        chain = chain + [("rel",)]
+    return (origin, chain)
+
+
+def buf_size(rng, n):
+    r = rng.random()
+    if r < 0.6:
+        return rng.randint(0, n + 12)
+    if r < 0.9:
+        return pick(rng, 0, n, n, max(n - 1, 0), n + 1, 2 * n, rng.randint(40, 300))
+    return pick(rng, P + 1, SMAX)
+
+
+def buf_make(rng, st, b):
+    if rng.random() < 0.5:
+        return ("init", b, rng.randint(0, 24) if rng.random() < 0.95 else pick(rng, 200, P + 1))
+    return ("from", b, buf_source(rng, st, b))
+
+
+def buf_random_step(rng, st):
+    b = "a" if (rng.random() < 0.75 or not st.ready["b"]) else "b"
+    if not st.ready[b]:
+        return buf_make(rng, st, b)
+    if not st.ready["b"] and rng.random() < 0.08:
+        return buf_make(rng, st, "b")
+    ba = st.bufs[b]
+    r = rng.random()
+    if r < 0.3:
+        return ("append", b, buf_source(rng, st, b))
+    if r < 0.45:
+        return ("resize", b, buf_size(rng, len(ba)))
+    if r < 0.6:
+        free = [s for s in M.SLOTS[:4] if not st.live(s)]
+        if free:
+            return ("export", b, rng.choice(free), rng.random() < 0.3)
+    if r < 0.77 and st.slots:
+        mine = [s for s in st.slots if st.live(s) and st.slots[s][0] == b]
+        slot = rng.choice(mine) if mine and rng.random() < 0.8 else rng.choice(list(st.slots))
+        owner, m = st.slots[slot]
+        if not (owner != b and st.live(slot) and st.count[b] and len(m) == 0 and len(ba) == 0):
+            return ("release", b, slot)
+    if r < 0.87 and st.slots:
+        slot = rng.choice(list(st.slots))
+        owner = st.slots[slot][0]
+        k = len(st.bufs[owner])
+        return ("set", owner, slot, rng.randint(-k - 1, k) if rng.random() < 0.9 else
+                pick(rng, M.PTRDIFF_MIN, P), rng.randrange(256))
+    if r < 0.93:
+        return ("free", b)
+    if not st.holds[b] and not st.count[b]:
+        return buf_make(rng, st, b)
+    return ("resize", b, buf_size(rng, len(ba)))
+
+
+def buf_gen_case(rng):
+    st = M.BufState()
+    steps = []
+    for _ in range(rng.randint(1, 16)):
+        s = buf_random_step(rng, st)
+        st.step(s)
+        steps.append(s)
+    return M.BufSeq(steps)
+
+
+MODES = {
+    "": ("CONFORMANCE_CASES", 100000, gen_case, lambda seed: seed),
+    "--cursors": ("CONFORMANCE_CURSOR_CASES", 50000, cursor_gen_case, lambda seed: "%d/cursors" % seed),
+    "--buffers": ("CONFORMANCE_BUF_CASES", 20000, buf_gen_case, lambda seed: "%d/buffers" % seed),
+}
+
+
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: conformance.py OUT")
+    args = sys.argv[1:]
+    mode = args.pop(0) if args and args[0].startswith("--") else ""
+    if len(args) != 1 or mode not in MODES:
+        sys.exit("usage: conformance.py [--cursors | --buffers] OUT")
+    env, default, gen, stream = MODES[mode]
     seed = int(os.environ.get("CONFORMANCE_SEED") or 1)
-    count = int(os.environ.get("CONFORMANCE_CASES") or 100000)
-    rng = random.Random(seed)
-    with open(sys.argv[1], "w") as out:
-        out.write("# conformance cases: seed %d, %d cases\n" % (seed, count))
+    count = int(os.environ.get(env) or default)
+    rng = random.Random(stream(seed))
+    with open(args[0], "w") as out:
+        out.write("# conformance cases%s: seed %d, %d cases\n" % (" " + mode[2:] if mode else "",
+                                                               seed, count))
         for _ in range(count):
-            out.write(M.line(gen_case(rng)) + "\n")
+            out.write(M.line(gen(rng)) + "\n")
     print("info: seed=%d cases=%d" % (seed, count))
 
 

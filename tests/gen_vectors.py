@@ -16,6 +16,7 @@ import sys
 
 sys.dont_write_bytecode = True
 import mvmodel as M  # noqa: E402
+import conformance as C  # noqa: E402  (the random cursor and buffer cases)
 
 P = M.PTRDIFF_MAX
 PMIN = M.PTRDIFF_MIN
@@ -226,6 +227,206 @@ def statuses():
     return out
 
 
+# ------------------------------------------------------------- cursors
+
+def cursor(data, v, ops, w=None):
+    return M.CursorCase(data, M.buf_spec(data), v, ops, w)
+
+
+def edge_values(kind):
+    bits = M.WRITE_BITS[kind]
+    top = 2 ** bits - 1
+    vals = {0, 1, 0x7F, 0x80, 0xFF, top, 2 ** (bits - 1), 2 ** (bits - 1) - 1,
+            0x0102030405060708 & top}
+    if kind == "be24":
+        vals |= {0xFF000000, 0xAB123456, 0x00FFFFFF, 0x01000000}
+    return sorted(vals)
+
+
+CURSOR_PARENTS = PARENTS + ([("s", None, None, -2)], [("s", 1, None, 3)],
+                            [("ro",), ("s", None, None, -1)])
+
+
+def cursors():
+    """Every reader and writer on every kind of cursor (whole, reversed,
+    strided, one item, empty, read-only, released), at the exact lengths
+    around its width, with edge values; read_view / read_bytes at the
+    boundaries of n; write_view from sources overlapping the cursor every
+    way; status order; sequences that exhaust the cursor exactly; seeded
+    random sequences."""
+    out = []
+    data = bytes([0x00, 0x7F, 0x80, 0xFF, 0x01, 0xFE, 0x42, 0x13, 0x37, 0xC0, 0xDE, 0x99])
+    for parent in CURSOR_PARENTS:
+        for kind in M.INT_KINDS:
+            # Twice: the second read takes the items after the first.
+            out.append(cursor(data, parent, [("read_" + kind,), ("read_" + kind,)]))
+            for value in edge_values(kind):
+                out.append(cursor(data, parent, [("write_" + kind, value), ("read_u8",)]))
+    # Cursors of exactly width - 1, width and width + 1 items, strided.
+    long = bytes(range(0xA0, 0xA0 + 24))
+    for kind, (_, width) in M.INT_KINDS.items():
+        for n in (width - 1, width, width + 1):
+            for shape in ([("s", None, None, -2), ("head", n)], [("s", 2, None, 2), ("head", n)],
+                          [("head", n)], [("head", n), ("ro",)]):
+                out.append(cursor(long, shape, [("read_" + kind,), ("read_" + kind,)]))
+                out.append(cursor(long, shape, [("write_" + kind, edge_values(kind)[-1]),
+                                                ("write_" + kind, 1)]))
+    # Widths adding up to the length: each op takes the next items, the
+    # last finds none.
+    for shape in ([("s", None, None, -1)], [("s", 23, 4, -1)], [("s", 1, None, 1), ("head", 18)]):
+        out.append(cursor(long, shape, [("read_be64",), ("read_le32",), ("read_be24",),
+                                        ("read_be16",), ("read_u8",), ("read_u8",)]))
+        out.append(cursor(long, shape, [("write_le64", 0x1122334455667788), ("write_be32", 0xCAFEBABE),
+                                        ("write_be24", 0x123456), ("write_le16", 0xBEEF),
+                                        ("write_u8", 0x5A), ("write_u8", 0)]))
+        out.append(cursor(long, shape, [("read_view", 5), ("read_bytes", 5), ("read_view", 0),
+                                        ("read_bytes", 0), ("read_view", 99)]))
+    # read_view / read_bytes at the boundaries of n.
+    for parent in CURSOR_PARENTS:
+        k = 0 if ("rel",) in parent else len(M.view_of(bytearray(data), parent))
+        for n in sorted({0, 1, max(k - 1, 0), k, k + 1, M.PTRDIFF_MAX, M.PTRDIFF_MAX + 1, M.SIZE_MAX}):
+            for op in ("read_view", "read_bytes"):
+                out.append(cursor(data, parent, [(op, n), ("read_u8",)]))
+    # write_view: sources of the same base, every shape against every
+    # cursor (overlaps both ways), and from released sources.
+    sources = ([("head", 0)], [("head", 3)], [("s", None, None, -1), ("head", 4)],
+               [("s", 1, None, 2), ("head", 4)], [("sub", 2, 5)], [("s", 6, 1, -1)],
+               [("s", None, None, -3)], [("ro",), ("s", 3, 9, 2)], [("head", 3), ("rel",)], [])
+    for parent in CURSOR_PARENTS:
+        for w in sources:
+            out.append(cursor(data, parent, [("write_view",), ("read_u8",)], w))
+    out.append(cursor(data, [("s", 2, None, 1)], [("write_view",), ("write_view",)], [("head", 5)]))
+    # Status order: released first (cursor or source), then read-only,
+    # then the length.
+    for parent in ([("rel",)], [("ro",), ("rel",)], [("ro",)], [("head", 1)],
+                   [("ro",), ("head", 1)]):
+        out.append(cursor(data, parent, [("write_be64", 1), ("write_view",), ("read_be64",)],
+                          [("rel",)]))
+        out.append(cursor(data, parent, [("write_view",), ("write_u8", 7)], [("head", 2)]))
+    rng = random.Random(4)
+    for _ in range(300):
+        out.append(C.cursor_gen_case(rng))
+    return out
+
+
+# ------------------------------------------------------------- buffers
+
+def seq(*steps):
+    return M.BufSeq(steps)
+
+
+def hx(text, chain=()):
+    return (bytes.fromhex(text), list(chain))
+
+
+def own(b="a", *chain):
+    return (b, list(chain))
+
+
+FIVE = hx("1021324354")
+
+# States to act on: empty, five bytes, exported (writable, read-only,
+# twice), after a release, an exported empty buffer, spare capacity.
+BUF_STATES = (
+    ("empty", [("init", "a", 0)]),
+    ("five", [("from", "a", FIVE)]),
+    ("exported", [("from", "a", FIVE), ("export", "a", "e0", False)]),
+    ("exported ro", [("from", "a", FIVE), ("export", "a", "e0", True)]),
+    ("exported twice", [("from", "a", FIVE), ("export", "a", "e0", False),
+                        ("export", "a", "e1", True)]),
+    ("released", [("from", "a", FIVE), ("export", "a", "e0", False), ("release", "a", "e0")]),
+    ("empty exported", [("init", "a", 0), ("export", "a", "e0", False)]),
+    ("spare", [("from", "a", hx("00112233445566778899")), ("resize", "a", 4)]),
+)
+
+SELF_SHAPES = ([], [("s", None, None, -1)], [("s", 1, None, 2)], [("s", None, None, -3)],
+               [("s", 2, 6, None)], [("head", 1)], [("s", 3, 3, None)], [("ro",)],
+               [("buf", 2, -1)])
+
+
+def buffers():
+    """Every step in every state, the order of statuses, growth patterns,
+    appends of the buffer's own contents with and without reallocation,
+    two buffers and their exports, seeded random sequences."""
+    out = []
+    for _, prefix in BUF_STATES:
+        st = M.BufState()
+        for step in prefix:
+            st.step(step)
+        n = len(st.bufs["a"])
+        slots = [s for s in st.slots]
+        steps = []
+        for size in sorted({0, max(n - 1, 0), n, n + 1, 12, M.PTRDIFF_MAX + 1, M.SIZE_MAX}):
+            steps.append(("resize", "a", size))
+        for src in (hx(""), hx("abcdef"), hx("abcdef", [("s", None, None, -1)]),
+                    hx("abcdef", [("rel",)]), own(), own("a", ("s", None, None, -1)),
+                    own("a", ("s", 1, None, 2)), own("a", ("head", 0)), own("a", ("rel",))):
+            steps.append(("append", "a", src))
+        for slot in slots:
+            steps.append(("append", "a", (slot, [])))
+        steps += [("export", "a", "e2", False), ("export", "a", "e2", True), ("free", "a")]
+        for slot in slots + ["e3"]:
+            steps.append(("release", "a", slot))
+        for slot in slots:
+            for index in sorted({0, -1, n - 1, n, -n - 1, M.PTRDIFF_MIN, M.PTRDIFF_MAX}):
+                steps.append(("set", "a", slot, index, 0xAB))
+        for step in steps:
+            full = list(prefix)
+            if step[0] == "release" and step[2] == "e3":
+                full += [("from", "b", hx("77")), ("export", "b", "e3", False)]
+            out.append(M.BufSeq(full + [step]))
+    # The order of statuses.
+    dead = hx("01", [("rel",)])
+    out += [
+        seq(("init", "a", M.PTRDIFF_MAX + 1)),
+        seq(("init", "a", M.SIZE_MAX), ("init", "a", 2)),
+        seq(("from", "a", dead), ("from", "a", FIVE)),
+        seq(("from", "a", FIVE), ("export", "a", "e0", False), ("append", "a", dead),
+            ("resize", "a", M.SIZE_MAX), ("append", "a", hx("")), ("resize", "a", 5),
+            ("free", "a"), ("release", "a", "e0"), ("release", "a", "e0"),
+            ("resize", "a", M.SIZE_MAX), ("append", "a", dead), ("free", "a")),
+        seq(("from", "a", FIVE), ("export", "a", "e0", True), ("set", "a", "e0", 99, 1),
+            ("release", "a", "e0"), ("set", "a", "e0", 99, 1)),
+    ]
+    # Growth: one byte at a time; doubling by appending the contents to
+    # themselves; shrinking and growing again (the new bytes are zero).
+    out.append(M.BufSeq([("init", "a", 0)] + [("append", "a", hx("%02x" % (i * 37 & 255)))
+                                               for i in range(40)]))
+    out.append(M.BufSeq([("from", "a", hx("01"))] + [("append", "a", own())] * 8))
+    out.append(M.BufSeq([("from", "a", hx("0102"))] +
+                        [("append", "a", own("a", ("s", None, None, -1)))] * 7))
+    out.append(seq(("from", "a", hx("0102030405060708090a")), ("resize", "a", 3),
+                   ("resize", "a", 10), ("append", "a", hx("ff")), ("resize", "a", 1),
+                   ("append", "a", own()), ("resize", "a", 30), ("resize", "a", 0),
+                   ("append", "a", hx("")), ("resize", "a", 4)))
+    out.append(M.BufSeq([("init", "a", 0)] + [("resize", "a", n) for n in
+                                               (1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 0)]))
+    # The buffer's own contents appended: with reallocation (capacity = the
+    # length) and without (capacity reserved, then shrunk).
+    for shape in SELF_SHAPES:
+        out.append(seq(("from", "a", hx("a0a1a2a3a4a5a6a7")), ("append", "a", own("a", *shape))))
+        out.append(seq(("from", "a", hx("a0a1a2a3a4a5a6a7" + "00" * 16)), ("resize", "a", 8),
+                       ("append", "a", own("a", *shape))))
+    # Two buffers: copies between them, exports of one used by the other,
+    # releases to the wrong buffer.
+    out.append(seq(("from", "a", FIVE), ("from", "b", own("a", ("s", None, None, -1))),
+                   ("append", "b", own("a", ("s", 1, None, 2))),
+                   ("export", "a", "e0", False), ("append", "b", ("e0", [])),
+                   ("append", "a", ("e0", [])), ("release", "b", "e0"),
+                   ("export", "b", "e1", True), ("release", "b", "e0"), ("release", "a", "e1"),
+                   ("set", "a", "e0", 2, 0xEE), ("append", "b", ("e0", [("s", None, None, -2)])),
+                   ("release", "a", "e0"), ("release", "b", "e1"), ("append", "a", own("b")),
+                   ("free", "b"), ("from", "b", ("e0", []))))
+    out.append(seq(("init", "a", 3), ("export", "a", "e0", False), ("export", "a", "e1", False),
+                   ("set", "a", "e0", 0, 1), ("set", "a", "e1", -1, 2), ("release", "a", "e1"),
+                   ("resize", "a", 1), ("release", "a", "e0"), ("resize", "a", 1),
+                   ("export", "a", "e1", False), ("set", "a", "e1", 1, 3), ("release", "a", "e1")))
+    rng = random.Random(5)
+    for _ in range(400):
+        out.append(C.buf_gen_case(rng))
+    return out
+
+
 FILES = (
     ("slice.txt", "mv_slice: boundaries crossed, chains of up to six slices", slices),
     ("views.txt", "mv_sub, mv_buffer, mv_advance, mv_split, mv_toreadonly, mv_release", views),
@@ -234,6 +435,8 @@ FILES = (
     ("hex.txt", "mv_hex, mv_hex_size", hexes),
     ("search.txt", "mv_index, mv_count, mv_find", searches),
     ("status.txt", "the order of statuses", statuses),
+    ("cursor.txt", "cursor reads and writes: mv_read_*, mv_write_*", cursors),
+    ("buf.txt", "owner buffers: mv_buf_* sequences", buffers),
 )
 
 

@@ -16,6 +16,13 @@
  * the base untouched, and caller buffers are allocated at exactly the
  * capacity passed, so the sanitizers see any write past it.
  *
+ * Two more kinds of line: cursor cases ("ops=" instead of "op=": reads and
+ * writes that consume one view, each checked as it happens), and buffer
+ * sequences ("seq ...": steps on two owner buffers and their exports, the
+ * state checked after every step).  Owner buffers are the one place where
+ * the test build's allocator hands out memory; every case gives back what
+ * it took, so LeakSanitizer sees a leak as a failure.
+ *
  * The input is untrusted text: lines are split in place, every number is
  * parsed with explicit range checks, and any malformed field fails its case
  * instead of being guessed at.
@@ -29,6 +36,9 @@
 #define MAX_WORDS 32
 #define MAX_STEPS 16
 #define MAX_SHOWN 40         /* failing cases printed in full */
+#define MAX_OPS   16         /* cursor operations in one case */
+#define MAX_SEQ   64         /* steps in one buffer sequence */
+#define N_SLOTS   8          /* export slots e0 .. e7 */
 
 /* ------------------------------------------------------------ reporting */
 
@@ -165,7 +175,7 @@ static size_t split(char *s, char sep, char **parts, size_t max)
 /* ------------------------------------------------------- steps and ops */
 
 /* Argument kinds: 'p' ptrdiff_t or none, 'i' ptrdiff_t, 'z' size_t,
- * 'b' byte. */
+ * 'b' byte, 'u' unsigned 64-bit. */
 typedef struct spec {
     const char *name;
     const char *kinds;
@@ -198,11 +208,41 @@ static const spec op_specs[] = {
     [OP_FIND] = { "find", "" },
 };
 
+/* Cursor operations: the integer readers and writers in the same order
+ * (u8, be16, be24, be32, be64, le16, le32, le64), then the rest. */
+enum cursor_id {
+    CU_READ_U8, CU_READ_BE16, CU_READ_BE24, CU_READ_BE32, CU_READ_BE64, CU_READ_LE16,
+    CU_READ_LE32, CU_READ_LE64, CU_WRITE_U8, CU_WRITE_BE16, CU_WRITE_BE24, CU_WRITE_BE32,
+    CU_WRITE_BE64, CU_WRITE_LE16, CU_WRITE_LE32, CU_WRITE_LE64, CU_READ_VIEW, CU_READ_BYTES,
+    CU_WRITE_VIEW,
+};
+
+static const spec cursor_specs[] = {
+    [CU_READ_U8] = { "read_u8", "" },      [CU_READ_BE16] = { "read_be16", "" },
+    [CU_READ_BE24] = { "read_be24", "" },  [CU_READ_BE32] = { "read_be32", "" },
+    [CU_READ_BE64] = { "read_be64", "" },  [CU_READ_LE16] = { "read_le16", "" },
+    [CU_READ_LE32] = { "read_le32", "" },  [CU_READ_LE64] = { "read_le64", "" },
+    [CU_WRITE_U8] = { "write_u8", "u" },   [CU_WRITE_BE16] = { "write_be16", "u" },
+    [CU_WRITE_BE24] = { "write_be24", "u" }, [CU_WRITE_BE32] = { "write_be32", "u" },
+    [CU_WRITE_BE64] = { "write_be64", "u" }, [CU_WRITE_LE16] = { "write_le16", "u" },
+    [CU_WRITE_LE32] = { "write_le32", "u" }, [CU_WRITE_LE64] = { "write_le64", "u" },
+    [CU_READ_VIEW] = { "read_view", "z" }, [CU_READ_BYTES] = { "read_bytes", "z" },
+    [CU_WRITE_VIEW] = { "write_view", "" },
+};
+
+/* Items consumed by, and bits of the C parameter or output of, each
+ * integer kind (index: id % 8). */
+static const struct {
+    size_t width;
+    unsigned bits;
+} int_kinds[8] = { { 1, 8 }, { 2, 16 }, { 3, 32 }, { 4, 32 }, { 8, 64 }, { 2, 16 }, { 4, 32 }, { 8, 64 } };
+
 typedef struct call {
     int id;            /* index into its spec table */
     ptrdiff_t p[3];    /* 'p' and 'i' arguments */
     size_t z[3];       /* 'z' arguments */
     uint8_t b[3];      /* 'b' arguments */
+    uint64_t u[3];     /* 'u' arguments: unsigned 64-bit values */
 } call;
 
 /* "name:arg:arg" against a table of specs. */
@@ -226,6 +266,7 @@ static bool parse_call(char *text, const spec *specs, size_t nspecs, call *c)
             case 'p': ok = parse_ptrdiff(arg, true, &c->p[a]); break;
             case 'i': ok = parse_ptrdiff(arg, false, &c->p[a]); break;
             case 'z': ok = parse_size(arg, &c->z[a]); break;
+            case 'u': ok = parse_u64(arg, &c->u[a]); break;
             default:  ok = parse_byte(arg, &c->b[a]); break;
             }
             if (!ok)
@@ -265,6 +306,8 @@ typedef struct expect {
     uint8_t *bytes, *bytes2, *base;
     size_t nbytes, nbytes2, nbase;
     const char *out;
+    bool has_res;
+    char *res;         /* cursor cases: one result per operation */
 } expect;
 
 static bool parse_status(const char *s, mv_status *out)
@@ -318,6 +361,7 @@ static bool parse_expect_word(char *word, expect *e)
     if (strcmp(k, "bytes2") == 0) { ONCE(e->has_bytes2); return parse_hex(v, &e->bytes2, &e->nbytes2); }
     if (strcmp(k, "base") == 0) { ONCE(e->has_base); return parse_hex(v, &e->base, &e->nbase); }
     if (strcmp(k, "out") == 0) { ONCE(e->has_out); e->out = v; return parse_out(v); }
+    if (strcmp(k, "res") == 0) { ONCE(e->has_res); e->res = eq + 1; return *e->res != '\0'; }
     return false;
 }
 
@@ -337,8 +381,26 @@ typedef struct vcase {
     call v[MAX_STEPS], w[MAX_STEPS], op;
     size_t nv, nw;
     bool has_w;
+    bool is_cursor;    /* ops= instead of op= */
+    call ops[MAX_OPS];
+    size_t nops;
     expect e;
 } vcase;
+
+/* "op,op,..." of cursor operations. */
+static bool parse_ops(char *text, vcase *c)
+{
+    char *parts[MAX_OPS];
+    size_t count = split(text, ',', parts, MAX_OPS);
+    if (count == 0)
+        return false;
+    for (size_t i = 0; i < count; i++)
+        if (!parse_call(parts[i], cursor_specs, sizeof cursor_specs / sizeof cursor_specs[0],
+                        &c->ops[i]))
+            return false;
+    c->nops = count;
+    return true;
+}
 
 static bool parse_buffer(const char *s, vcase *c)
 {
@@ -387,6 +449,11 @@ static const char *parse_case(char *text, vcase *c)
             seen_op = true;
             if (!parse_call(word + 3, op_specs, sizeof op_specs / sizeof op_specs[0], &c->op))
                 return "bad op";
+        } else if (strncmp(word, "ops=", 4) == 0 && !seen_op) {
+            seen_op = true;
+            c->is_cursor = true;
+            if (!parse_ops(word + 4, c))
+                return "bad ops";
         } else {
             return "unknown or repeated field";
         }
@@ -395,17 +462,21 @@ static const char *parse_case(char *text, vcase *c)
         return "missing buf, v, op or =>";
     bool two = c->op.id == OP_ASSIGN || c->op.id == OP_EQUAL || c->op.id == OP_COMPARE ||
                c->op.id == OP_CT_EQUAL || c->op.id == OP_FIND;
+    if (c->is_cursor) {
+        two = false;
+        for (size_t i = 0; i < c->nops; i++)
+            two |= c->ops[i].id == CU_WRITE_VIEW;
+    }
     if (two != c->has_w)
         return "w= given to a one-view op or missing for a two-view op";
     return NULL;
 }
 
-/* Applies a chain to the whole writable view of the base; every step must
- * succeed (chains are set-up). */
-static bool make_view(vcase *c, const call *steps, size_t n, mv_view *out, const char *which)
+/* Applies a chain to v; every step must succeed (chains are set-up). */
+static bool apply_chain(mv_view v, const call *steps, size_t n, mv_view *out, const char *which)
 {
-    mv_view v, r, t;
-    mv_status st = mv_from(c->base, c->n, &v);
+    mv_view r, t;
+    mv_status st = MV_OK;
     for (size_t i = 0; st == MV_OK && i < n; i++) {
         const call *s = &steps[i];
         switch (s->id) {
@@ -425,12 +496,20 @@ static bool make_view(vcase *c, const call *steps, size_t n, mv_view *out, const
         }
         v = r;
     }
+    *out = v;
+    return true;
+}
+
+/* Applies a chain to the whole writable view of the base. */
+static bool make_view(vcase *c, const call *steps, size_t n, mv_view *out, const char *which)
+{
+    mv_view v;
+    mv_status st = mv_from(c->base, c->n, &v);
     if (st != MV_OK) {
         fail("set-up of %s: mv_from failed with %s", which, mvt_status_name(st));
         return false;
     }
-    *out = v;
-    return true;
+    return apply_chain(v, steps, n, out, which);
 }
 
 /* ------------------------------------------------------------- checking */
@@ -686,6 +765,235 @@ static void run_op(vcase *c, mv_view v, mv_view w)
     }
 }
 
+/* ------------------------------------------------------------ cursors */
+
+/* The output of an integer read: a sentinel-filled 8-byte union, so a
+ * failure that wrote it, or a success that wrote past its type, shows. */
+typedef union out8 {
+    uint8_t u8;
+    uint16_t u16;
+    uint32_t u32;
+    uint64_t u64;
+    unsigned char raw[8];
+} out8;
+
+static mv_status cursor_read(int id, mv_view *cur, out8 *o)
+{
+    switch (id) {
+    case CU_READ_U8:   return mv_read_u8(cur, &o->u8);
+    case CU_READ_BE16: return mv_read_be16(cur, &o->u16);
+    case CU_READ_BE24: return mv_read_be24(cur, &o->u32);
+    case CU_READ_BE32: return mv_read_be32(cur, &o->u32);
+    case CU_READ_BE64: return mv_read_be64(cur, &o->u64);
+    case CU_READ_LE16: return mv_read_le16(cur, &o->u16);
+    case CU_READ_LE32: return mv_read_le32(cur, &o->u32);
+    default:           return mv_read_le64(cur, &o->u64);
+    }
+}
+
+static uint64_t out_value(int id, const out8 *o)
+{
+    switch (int_kinds[id % 8].bits) {
+    case 8:  return o->u8;
+    case 16: return o->u16;
+    case 32: return o->u32;
+    default: return o->u64;
+    }
+}
+
+/* v fits the parameter (the vector checked it). */
+static mv_status cursor_write(int id, mv_view *cur, uint64_t v)
+{
+    switch (id) {
+    case CU_WRITE_U8:   return mv_write_u8(cur, (uint8_t)v);
+    case CU_WRITE_BE16: return mv_write_be16(cur, (uint16_t)v);
+    case CU_WRITE_BE24: return mv_write_be24(cur, (uint32_t)v);
+    case CU_WRITE_BE32: return mv_write_be32(cur, (uint32_t)v);
+    case CU_WRITE_BE64: return mv_write_be64(cur, v);
+    case CU_WRITE_LE16: return mv_write_le16(cur, (uint16_t)v);
+    case CU_WRITE_LE32: return mv_write_le32(cur, (uint32_t)v);
+    default:            return mv_write_le64(cur, v);
+    }
+}
+
+/* The bytes a view's items hold equal the hex text want. */
+static bool items_are(mv_view v, const char *want_hex)
+{
+    uint8_t *want;
+    size_t n;
+    if (!parse_hex(want_hex, &want, &n)) {
+        fail("bad vector: result bytes are not hex");
+        return false;
+    }
+    bool same = false;
+    if (n == mv_len(v)) {
+        uint8_t *got = n ? malloc(n) : NULL;
+        size_t written;
+        same = mv_tobytes(v, got, n, &written) == MV_OK && written == n &&
+               (n == 0 || memcmp(got, want, n) == 0);
+        free(got);
+    }
+    free(want);
+    return same;
+}
+
+/* One cursor operation: the status and value against its result word,
+ * the rules checked on the spot.  Returns whether to go on. */
+static bool run_cursor_op(vcase *c, size_t k, mv_view *cur, mv_view w, char *result,
+                          uint8_t *before, uint8_t *touched)
+{
+    const call *op = &c->ops[k];
+    const char *name = cursor_specs[op->id].name;
+    char *colon = strchr(result, ':');
+    if (colon != NULL)
+        *colon = '\0';
+    mv_status want;
+    if (!parse_status(result, &want)) {
+        fail("bad vector: result %zu", k + 1);
+        return false;
+    }
+    const char *value = colon != NULL ? colon + 1 : NULL;
+    bool has_value = op->id <= CU_READ_LE64 || op->id == CU_READ_VIEW || op->id == CU_READ_BYTES;
+    if ((want == MV_OK && has_value) != (value != NULL)) {
+        fail("bad vector: result %zu has %s value", k + 1, value ? "a" : "no");
+        return false;
+    }
+    mv_view was, out;
+    MVT_COPY(was, *cur);
+    MVT_FILL(out);
+    if (c->n)
+        memcpy(before, c->base, c->n);
+    out8 o;
+    MVT_FILL(o);
+    uint8_t *dst = NULL;
+    size_t consumed = 0, dcap = 0;
+    bool writes = false;
+    mv_status st;
+    if (op->id <= CU_READ_LE64) {
+        consumed = int_kinds[op->id % 8].width;
+        st = cursor_read(op->id, cur, &o);
+    } else if (op->id <= CU_WRITE_LE64) {
+        unsigned bits = int_kinds[op->id % 8].bits;
+        if (bits < 64 && op->u[0] >> bits) {
+            fail("bad vector: %s of a value wider than its parameter", name);
+            return false;
+        }
+        consumed = int_kinds[op->id % 8].width;
+        writes = true;
+        st = cursor_write(op->id, cur, op->u[0]);
+    } else if (op->id == CU_READ_VIEW) {
+        consumed = op->z[0];
+        st = mv_read_view(cur, op->z[0], &out);
+    } else if (op->id == CU_READ_BYTES) {
+        consumed = op->z[0];
+        /* Exactly n bytes when n is reasonable; a short buffer otherwise,
+         * for a call that must fail before writing (the sanitizer would
+         * see a write). */
+        dcap = consumed <= MAX_BUF ? consumed : 16;
+        if (consumed > MAX_BUF && want == MV_OK) {
+            fail("bad vector: read_bytes of more than %u bytes", MAX_BUF);
+            return false;
+        }
+        dst = caller_buffer(dcap);
+        st = mv_read_bytes(cur, dst, consumed);
+    } else {
+        consumed = mv_len(w);
+        writes = true;
+        st = mv_write_view(cur, w);
+    }
+    bool ok = true;
+    if (st != want) {
+        fail("op %zu (%s): status got %s, want %s", k + 1, name, mvt_status_name(st),
+             mvt_status_name(want));
+        ok = false;
+    } else if (st != MV_OK) {
+        /* A failure changes nothing. */
+        if (!mvt_same_view(cur, &was))
+            fail("op %zu (%s): a failure moved the cursor", k + 1, name);
+        if (c->n && memcmp(c->base, before, c->n) != 0)
+            fail("op %zu (%s): a failure wrote the base", k + 1, name);
+        if (!mvt_is_sentinel(o.raw, sizeof o.raw) || !mvt_is_sentinel(&out, sizeof out) ||
+            (dcap && !mvt_is_sentinel(dst, dcap)))
+            fail("op %zu (%s): a failure wrote its output", k + 1, name);
+    } else {
+        /* The cursor is the old one less its first `consumed` items. */
+        size_t left = mv_len(was) - consumed;
+        bool moved = consumed <= mv_len(was) && mv_len(*cur) == left && mv_is_valid(*cur) &&
+                     mv_stride(*cur) == mv_stride(was) && mv_readonly(*cur) == mv_readonly(was) &&
+                     mv_data(*cur) == (left ? mv_data(was) + (ptrdiff_t)consumed * mv_stride(was)
+                                            : NULL);
+        if (!moved)
+            fail("op %zu (%s): the cursor is not the old one less %zu items", k + 1, name,
+                 consumed);
+        /* Only the consumed items may change, and only by a write. */
+        if (c->n) {
+            memset(touched, 0, c->n);
+            for (size_t i = 0; writes && i < consumed; i++)
+                touched[(mv_data(was) - c->base) + (ptrdiff_t)i * mv_stride(was)] = 1;
+            for (size_t i = 0; i < c->n; i++)
+                if (!touched[i] && c->base[i] != before[i]) {
+                    fail("op %zu (%s): base byte %zu changed outside the items", k + 1, name, i);
+                    break;
+                }
+        }
+        if (op->id <= CU_READ_LE64) {
+            uint64_t v;
+            size_t size = int_kinds[op->id % 8].bits / 8;
+            if (!parse_u64(value, &v))
+                fail("bad vector: result %zu is not a number", k + 1);
+            else if (out_value(op->id, &o) != v)
+                fail("op %zu (%s): got %" PRIu64 ", want %" PRIu64, k + 1, name,
+                     out_value(op->id, &o), v);
+            if (!mvt_is_sentinel(o.raw + size, sizeof o.raw - size))
+                fail("op %zu (%s): wrote past its output", k + 1, name);
+        } else if (op->id == CU_READ_VIEW) {
+            bool shape = mv_len(out) == consumed && mv_is_valid(out) &&
+                         mv_readonly(out) == mv_readonly(was) &&
+                         mv_data(out) == (consumed ? mv_data(was) : NULL) &&
+                         mv_stride(out) == mv_stride(was);
+            if (!shape)
+                fail("op %zu (read_view): the view is not the cursor's first %zu items", k + 1,
+                     consumed);
+            else if (!items_are(out, value))
+                fail("op %zu (read_view): wrong items", k + 1);
+        } else if (op->id == CU_READ_BYTES) {
+            mv_view got;
+            if (mv_from(dst, consumed, &got) != MV_OK || !items_are(got, value))
+                fail("op %zu (read_bytes): wrong bytes", k + 1);
+        }
+    }
+    free(dst);
+    return ok;
+}
+
+static void run_cursor(vcase *c, mv_view v, mv_view w)
+{
+    if (!need(c->e.has_res, "res"))
+        return;
+    char *results[MAX_OPS];
+    size_t nres = split(c->e.res, ',', results, MAX_OPS);
+    if (nres != c->nops) {
+        fail("bad vector: %zu results for %zu operations", nres, c->nops);
+        return;
+    }
+    uint8_t *before = c->n ? malloc(c->n) : NULL, *touched = c->n ? malloc(c->n) : NULL;
+    mv_view cur = v;
+    bool ok = true;
+    for (size_t k = 0; ok && k < c->nops; k++)
+        ok = run_cursor_op(c, k, &cur, w, results[k], before, touched);
+    free(before);
+    free(touched);
+    if (!ok)
+        return;
+    /* The cursor at the end. */
+    if (c->e.has_released) {
+        check_released(cur);
+    } else if (need(c->e.has_len, "len") && need(c->e.has_bytes, "bytes")) {
+        check_view(c, cur, c->e.len, c->e.has_off, c->e.off, c->e.has_stride, c->e.stride,
+                   c->e.bytes, c->e.nbytes, "cursor");
+    }
+}
+
 /* One case line: parse, set up, run, compare.  Returns whether it passed. */
 static bool run_case(char *text)
 {
@@ -702,7 +1010,10 @@ static bool run_case(char *text)
         mv_view v, w;
         MVT_FILL(w);
         if (make_view(&c, c.v, c.nv, &v, "v") && (!c.has_w || make_view(&c, c.w, c.nw, &w, "w"))) {
-            run_op(&c, v, w);
+            if (c.is_cursor)
+                run_cursor(&c, v, w);
+            else
+                run_op(&c, v, w);
             /* The base changes only by a write that succeeded, and then to
              * exactly what CPython wrote. */
             if (c.e.has_base) {
@@ -716,6 +1027,329 @@ static bool run_case(char *text)
     }
     free(c.base);
     free_expect(&c.e);
+    return case_failures == 0;
+}
+
+/* ----------------------------------------------------- buffer sequences */
+
+/* Two owner buffers (a, b) and the export slots, across the steps of one
+ * sequence.  A buffer not made yet (by init or from) holds the sentinel:
+ * init and from must not look at it, and a failure must leave it. */
+typedef struct seqstate {
+    mv_buf bufs[2];
+    bool made[2];
+    mv_view slots[N_SLOTS];
+    bool used[N_SLOTS];
+    int owner[N_SLOTS];     /* the buffer that exported the slot's view */
+} seqstate;
+
+static int buf_index(const char *s)
+{
+    return strcmp(s, "a") == 0 ? 0 : strcmp(s, "b") == 0 ? 1 : -1;
+}
+
+static int slot_index(const char *s)
+{
+    if (s[0] != 'e' || s[1] < '0' || s[1] >= '0' + N_SLOTS || s[2] != '\0')
+        return -1;
+    return s[1] - '0';
+}
+
+/* "ORIGIN[/CHAIN]": a fresh array (hex:..., allocated into *lit), a view of
+ * a buffer's contents (not exported), or a slot's view; then the chain. */
+static bool seq_source(seqstate *q, char *text, mv_view *out, uint8_t **lit)
+{
+    char *slash = strchr(text, '/');
+    if (slash != NULL)
+        *slash = '\0';
+    mv_view v;
+    int bi = buf_index(text), si = slot_index(text);
+    if (strncmp(text, "hex:", 4) == 0) {
+        size_t n;
+        if (!parse_hex(text + 4, lit, &n) || mv_from(*lit, n, &v) != MV_OK)
+            return false;
+    } else if (bi >= 0 && q->made[bi]) {
+        if (mv_from(q->bufs[bi].data, q->bufs[bi].len, &v) != MV_OK)
+            return false;
+    } else if (si >= 0 && q->used[si]) {
+        v = q->slots[si];
+    } else {
+        return false;
+    }
+    if (slash != NULL) {
+        call steps[MAX_STEPS];
+        size_t n;
+        if (!parse_chain(slash + 1, steps, &n) || !apply_chain(v, steps, n, &v, "source"))
+            return false;
+    }
+    *out = v;
+    return true;
+}
+
+/* A made buffer's struct keeps the header's invariants. */
+static void check_buf_invariants(const mv_buf *b, const char *which)
+{
+    if (b->len > b->cap || b->cap > (size_t)PTRDIFF_MAX || (b->cap == 0) != (b->data == NULL))
+        fail("buffer %s: len %zu, cap %zu, data %p break the invariants", which, b->len, b->cap,
+             (void *)b->data);
+    if (mv_buf_len(b) != b->len || mv_buf_exports(b) != b->exports)
+        fail("buffer %s: mv_buf_len / mv_buf_exports disagree with the struct", which);
+}
+
+/* Everything a step may not change when it fails: both structs, both
+ * contents, every slot. */
+typedef struct seqsnap {
+    mv_buf bufs[2];
+    uint8_t *bytes[2];
+    mv_view slots[N_SLOTS];
+} seqsnap;
+
+static void seq_take(const seqstate *q, seqsnap *s)
+{
+    memcpy(s->bufs, q->bufs, sizeof s->bufs);
+    memcpy(s->slots, q->slots, sizeof s->slots);
+    for (int i = 0; i < 2; i++) {
+        size_t n = q->made[i] ? q->bufs[i].len : 0;
+        s->bytes[i] = n ? malloc(n) : NULL;
+        if (n)
+            memcpy(s->bytes[i], q->bufs[i].data, n);
+    }
+}
+
+static bool seq_buf_same(const seqstate *q, const seqsnap *s, int i)
+{
+    if (memcmp(&q->bufs[i], &s->bufs[i], sizeof q->bufs[i]) != 0)
+        return false;
+    return !q->made[i] || q->bufs[i].len == 0 ||
+           memcmp(q->bufs[i].data, s->bytes[i], q->bufs[i].len) == 0;
+}
+
+static void seq_drop(seqsnap *s)
+{
+    free(s->bytes[0]);
+    free(s->bytes[1]);
+}
+
+/* "NAME BUF ARGS... => status=S [len=N exports=N bytes=HEX]". */
+static bool run_seq_step(seqstate *q, char *text, size_t k)
+{
+    char *arrow = strstr(text, " => ");
+    if (arrow == NULL) {
+        fail("bad vector: step %zu has no =>", k);
+        return false;
+    }
+    *arrow = '\0';
+    char *words[8], *results[8];
+    size_t nw = split(text, ' ', words, 8), nr = split(arrow + 4, ' ', results, 8);
+    int bi = nw >= 2 ? buf_index(words[1]) : -1;
+    if (nw < 2 || nr == 0 || bi < 0) {
+        fail("bad vector: step %zu", k);
+        return false;
+    }
+    bool has_status = false, has_len = false, has_exports = false, has_bytes = false;
+    mv_status want = MV_OK;
+    size_t want_len = 0, want_exports = 0, nbytes = 0;
+    uint8_t *bytes = NULL;
+    bool good = true;
+    for (size_t i = 0; good && i < nr; i++) {
+        char *eq = strchr(results[i], '=');
+        if (eq == NULL) {
+            good = false;
+            break;
+        }
+        *eq = '\0';
+        const char *key = results[i], *val = eq + 1;
+        if (strcmp(key, "status") == 0 && !has_status)
+            good = has_status = parse_status(val, &want);
+        else if (strcmp(key, "len") == 0 && !has_len)
+            good = has_len = parse_size(val, &want_len);
+        else if (strcmp(key, "exports") == 0 && !has_exports)
+            good = has_exports = parse_size(val, &want_exports);
+        else if (strcmp(key, "bytes") == 0 && !has_bytes)
+            good = has_bytes = parse_hex(val, &bytes, &nbytes);
+        else
+            good = false;
+    }
+    if (!good || !has_status) {
+        fail("bad vector: results of step %zu", k);
+        free(bytes);
+        return false;
+    }
+
+    const char *name = words[0];
+    mv_buf *b = &q->bufs[bi];
+    uint8_t *lit = NULL;
+    mv_view src;
+    int si = -1;
+    size_t n = 0;
+    const char *bad = NULL;
+    /* Arguments, and the set-up each step needs. */
+    if (strcmp(name, "init") == 0 || strcmp(name, "resize") == 0) {
+        if (nw != 3 || !parse_size(words[2], &n))
+            bad = "bad size";
+        else if (n > MAX_BUF && n <= (size_t)PTRDIFF_MAX)
+            bad = "a size the allocator would really have to find";
+    } else if (strcmp(name, "from") == 0 || strcmp(name, "append") == 0) {
+        if (nw != 3 || !seq_source(q, words[2], &src, &lit))
+            bad = "bad source";
+    } else if (strcmp(name, "export") == 0 || strcmp(name, "release") == 0 ||
+               strcmp(name, "set") == 0) {
+        si = nw >= 3 ? slot_index(words[2]) : -1;
+        if (si < 0)
+            bad = "bad slot";
+        else if (name[0] == 'e' && (nw != 4 || (strcmp(words[3], "ro") && strcmp(words[3], "rw"))))
+            bad = "export needs ro or rw";
+        else if (name[0] == 'e' && q->used[si] && !q->slots[si].released)
+            bad = "export into a live slot would lose its view";
+        else if (name[0] != 'e' && !q->used[si])
+            bad = "an empty slot";
+        else if (name[0] == 'r' && nw != 3)
+            bad = "release takes a slot";
+    } else if (strcmp(name, "free") != 0 || nw != 2) {
+        bad = "unknown step";
+    }
+    if (bad == NULL && (name[0] == 'i' || name[0] == 'f') && strcmp(name, "free") != 0 &&
+        q->made[bi] && (b->cap > 0 || b->exports > 0))
+        bad = "init or from would lose a block or exports";
+    if (bad == NULL && strcmp(name, "init") != 0 && strcmp(name, "from") != 0 && !q->made[bi])
+        bad = "a step on a buffer not made yet";
+    ptrdiff_t index = 0;
+    uint8_t byte = 0;
+    if (bad == NULL && strcmp(name, "set") == 0 &&
+        (nw != 5 || !parse_ptrdiff(words[3], false, &index) || !parse_byte(words[4], &byte)))
+        bad = "set needs an index and a byte";
+    if (bad != NULL) {
+        fail("bad vector: step %zu: %s", k, bad);
+        free(lit);
+        free(bytes);
+        return false;
+    }
+
+    if (name[0] == 'e')
+        MVT_FILL(q->slots[si]); /* a failed export must leave it so */
+    seqsnap snap;
+    seq_take(q, &snap);
+    mv_status st;
+    if (strcmp(name, "init") == 0)
+        st = mv_buf_init(b, n);
+    else if (strcmp(name, "from") == 0)
+        st = mv_buf_from(b, src);
+    else if (strcmp(name, "resize") == 0)
+        st = mv_buf_resize(b, n);
+    else if (strcmp(name, "append") == 0)
+        st = mv_buf_append(b, src);
+    else if (strcmp(name, "export") == 0)
+        st = mv_buf_export(b, strcmp(words[3], "ro") == 0, &q->slots[si]);
+    else if (strcmp(name, "release") == 0)
+        st = mv_buf_release(b, &q->slots[si]);
+    else if (strcmp(name, "set") == 0)
+        st = mv_set(q->slots[si], index, byte);
+    else
+        st = mv_buf_free(b);
+
+    bool ok = st == want;
+    if (!ok) {
+        fail("step %zu (%s %s): status got %s, want %s", k, name, words[1], mvt_status_name(st),
+             mvt_status_name(want));
+    } else if (st != MV_OK) {
+        if (!seq_buf_same(q, &snap, 0) || !seq_buf_same(q, &snap, 1))
+            fail("step %zu (%s): a failure changed a buffer", k, name);
+        if (memcmp(q->slots, snap.slots, sizeof q->slots) != 0)
+            fail("step %zu (%s): a failure changed an exported view", k, name);
+    } else {
+        if (name[0] == 'i' || (name[0] == 'f' && name[1] == 'r' && name[2] == 'o'))
+            q->made[bi] = true;
+        /* The other buffer and the other slots are not this step's. */
+        if (strcmp(name, "set") != 0 && !seq_buf_same(q, &snap, 1 - bi))
+            fail("step %zu (%s %s): the other buffer changed", k, name, words[1]);
+        for (int i = 0; i < N_SLOTS; i++)
+            if (i != si && memcmp(&q->slots[i], &snap.slots[i], sizeof q->slots[i]) != 0)
+                fail("step %zu (%s): slot e%d changed", k, name, i);
+        if (strcmp(name, "export") == 0) {
+            mv_view e = q->slots[si];
+            bool shape = mv_is_valid(e) && mv_len(e) == b->len &&
+                         mv_data(e) == (b->len ? (const uint8_t *)b->data : NULL) &&
+                         (b->len < 2 || mv_stride(e) == 1) &&
+                         mv_readonly(e) == (strcmp(words[3], "ro") == 0);
+            if (!shape)
+                fail("step %zu: the export is not a view of the whole contents", k);
+            q->used[si] = true;
+            q->owner[si] = bi;
+        } else if (strcmp(name, "release") == 0) {
+            check_released(q->slots[si]);
+        }
+    }
+    seq_drop(&snap);
+    for (int i = 0; i < 2; i++)
+        if (q->made[i])
+            check_buf_invariants(&q->bufs[i], i ? "b" : "a");
+    if (ok && has_len != q->made[bi])
+        fail("bad vector: step %zu reports %s state", k, has_len ? "an unmade buffer's" : "no");
+    if (ok && has_len) {
+        if (!has_exports || !has_bytes || nbytes != want_len)
+            fail("bad vector: step %zu: len, exports and bytes go together", k);
+        else if (mv_buf_len(b) != want_len)
+            fail("step %zu (%s %s): mv_buf_len got %zu, want %zu", k, name, words[1],
+                 mv_buf_len(b), want_len);
+        else if (mv_buf_exports(b) != want_exports)
+            fail("step %zu (%s %s): mv_buf_exports got %zu, want %zu", k, name, words[1],
+                 mv_buf_exports(b), want_exports);
+        else if (want_len && memcmp(b->data, bytes, want_len) != 0)
+            fail("step %zu (%s %s): contents differ from CPython's", k, name, words[1]);
+    }
+    free(lit);
+    free(bytes);
+    return ok && case_failures == 0;
+}
+
+/* Everything handed back: live exports released, buffers freed. */
+static void seq_cleanup(seqstate *q)
+{
+    bool failing = case_failures > 0;
+    for (int i = 0; i < N_SLOTS; i++) {
+        if (!q->used[i] || q->slots[i].released)
+            continue;
+        mv_buf *b = &q->bufs[q->owner[i]];
+        mv_status st = mv_buf_release(b, &q->slots[i]);
+        if (st != MV_OK && !failing)
+            fail("clean-up: releasing e%d failed with %s", i, mvt_status_name(st));
+    }
+    for (int i = 0; i < 2; i++) {
+        if (!q->made[i])
+            continue;
+        if (failing)
+            q->bufs[i].exports = 0; /* after a mismatch: give the memory back anyway */
+        mv_status st = mv_buf_free(&q->bufs[i]);
+        if (st != MV_OK)
+            fail("clean-up: freeing %s failed with %s", i ? "b" : "a", mvt_status_name(st));
+    }
+}
+
+/* "seq STEP => RESULTS | STEP => RESULTS | ..."; returns whether it passed. */
+static bool run_seq(char *text)
+{
+    static seqstate q;
+    memset(&q, 0, sizeof q);
+    memset(q.bufs, MVT_SENTINEL, sizeof q.bufs);
+    case_failures = 0;
+    char *steps[MAX_SEQ];
+    size_t ns = 0;
+    for (char *p = text;;) {
+        if (ns == MAX_SEQ) {
+            fail("bad vector: more than %d steps", MAX_SEQ);
+            return false;
+        }
+        steps[ns++] = p;
+        char *bar = strstr(p, " | ");
+        if (bar == NULL)
+            break;
+        *bar = '\0';
+        p = bar + 3;
+    }
+    for (size_t i = 0; i < ns; i++)
+        if (!run_seq_step(&q, steps[i], i + 1))
+            break;
+    seq_cleanup(&q);
     return case_failures == 0;
 }
 
@@ -772,7 +1406,8 @@ int main(int argc, char **argv)
             if (line[0] != '\0' && line[0] != '#') {
                 char *copy = strdup(line);
                 cur_text = copy;
-                if (run_case(line))
+                bool ok = strncmp(line, "seq ", 4) == 0 ? run_seq(line + 4) : run_case(line);
+                if (ok)
                     passed++;
                 else
                     failed++;

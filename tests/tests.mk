@@ -7,11 +7,17 @@
 # (COMMAND runs under sh from the top directory; no commas in it.)
 #
 #   CONFORMANCE_SEED=N CONFORMANCE_CASES=N make test   other CPython cases
+#   (CONFORMANCE_CURSOR_CASES, CONFORMANCE_BUF_CASES: the other two runs)
 #   make vectors                                        regenerate corpus/vectors
+#
+# The library is built again for the tests with the fault-injecting
+# allocator of tests/mv_alloc.h in place of malloc / free (src/mv_buf.c
+# takes MV_MALLOC / MV_FREE from the build); every test binary links it.
 
 TEST_BUILD   := build/tests
 TEST_HDR     := $(wildcard tests/*.h)
-TEST_LIB_OBJ := $(LIB_SRC:src/%.c=$(TEST_BUILD)/lib/%.o)
+TEST_ALLOC   := -include tests/mv_alloc.h -DMV_MALLOC=mvt_malloc -DMV_FREE=mvt_free
+TEST_LIB_OBJ := $(LIB_SRC:src/%.c=$(TEST_BUILD)/lib/%.o) $(TEST_BUILD)/mv_alloc.o
 UNIT_NAMES   := $(patsubst tests/test_%.c,%,$(wildcard tests/test_*.c))
 VECTOR_FILES := $(wildcard corpus/vectors/*.txt)
 
@@ -27,8 +33,11 @@ endef
 $(foreach u,$(UNIT_NAMES),$(eval $(call mv_suite,$(u),$(TEST_BUILD)/test_$(u),$(TEST_BUILD)/test_$(u))))
 # Committed language-neutral vectors (corpus/vectors/README.md).
 $(eval $(call mv_suite,vectors,$(TEST_BUILD)/replay $(VECTOR_FILES),$(TEST_BUILD)/replay))
-# Fresh random cases with CPython as the oracle, replayed by the same driver.
+# Fresh random cases with CPython as the oracle, replayed by the same driver:
+# view operations, cursor reads and writes, owner-buffer sequences.
 $(eval $(call mv_suite,conformance,python3 tests/conformance.py $(TEST_BUILD)/conformance.txt && $(TEST_BUILD)/replay $(TEST_BUILD)/conformance.txt,$(TEST_BUILD)/replay))
+$(eval $(call mv_suite,conf-cursor,python3 tests/conformance.py --cursors $(TEST_BUILD)/conf-cursor.txt && $(TEST_BUILD)/replay $(TEST_BUILD)/conf-cursor.txt,$(TEST_BUILD)/replay))
+$(eval $(call mv_suite,conf-buf,python3 tests/conformance.py --buffers $(TEST_BUILD)/conf-buf.txt && $(TEST_BUILD)/replay $(TEST_BUILD)/conf-buf.txt,$(TEST_BUILD)/replay))
 
 # ------------------------------------------------------------------- build
 .PHONY: test vectors
@@ -39,7 +48,11 @@ test: deps-clang deps-python $(SUITE_PREREQS)
 # The library again, with the sanitizers, for the tests only (kept between
 # runs: make would otherwise delete them as intermediate files).
 .SECONDARY: $(TEST_LIB_OBJ)
-$(TEST_BUILD)/lib/%.o: src/%.c $(LIB_HDR) | $(TEST_BUILD)/lib
+$(TEST_BUILD)/lib/%.o: src/%.c $(LIB_HDR) tests/mv_alloc.h | $(TEST_BUILD)/lib
+	@echo "  CC      $<"
+	@$(SAN_CC) $(TEST_CFLAGS) $(TEST_ALLOC) -c $< -o $@
+
+$(TEST_BUILD)/mv_alloc.o: tests/mv_alloc.c tests/mv_alloc.h | $(TEST_BUILD)
 	@echo "  CC      $<"
 	@$(SAN_CC) $(TEST_CFLAGS) -c $< -o $@
 
