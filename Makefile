@@ -4,6 +4,7 @@
 #   make test       every test under ASan+UBSan; "N passed, N failed" last
 #   make prove      Frama-C WP over src/; fails on any unproven goal or summary drift
 #   make check      what CI runs
+#   make examples   the seed's programs (examples/), built and run
 #   make install    honours PREFIX and DESTDIR
 #   make deps       installs the Debian packages the targets need (idempotent)
 
@@ -64,6 +65,18 @@ build-clang: deps-clang
 
 # ------------------------------------------------------------------ tests
 include tests/tests.mk
+
+# --------------------------------------------------------------- examples
+# make examples: the seed's programs in C (examples/*.c), built against the
+# library and run; each prints what it did and fails if anything went wrong.
+EXAMPLES := $(patsubst examples/%.c,$(BUILD)/examples/%,$(wildcard examples/*.c))
+.PHONY: examples
+examples: $(EXAMPLES)
+	@for e in $(EXAMPLES); do echo "== $$e"; $$e || exit 1; done
+
+$(BUILD)/examples/%: examples/%.c $(PUBLIC_HDR) $(BUILD)/libmemview.a
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) $(OPT) -Isrc $< $(BUILD)/libmemview.a -o $@
 
 # ------------------------------------------------------------------ proof
 include contracts/prove.mk

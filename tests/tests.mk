@@ -38,6 +38,8 @@ $(eval $(call mv_suite,vectors,$(TEST_BUILD)/replay $(VECTOR_FILES),$(TEST_BUILD
 $(eval $(call mv_suite,conformance,python3 tests/conformance.py $(TEST_BUILD)/conformance.txt && $(TEST_BUILD)/replay $(TEST_BUILD)/conformance.txt,$(TEST_BUILD)/replay))
 $(eval $(call mv_suite,conf-cursor,python3 tests/conformance.py --cursors $(TEST_BUILD)/conf-cursor.txt && $(TEST_BUILD)/replay $(TEST_BUILD)/conf-cursor.txt,$(TEST_BUILD)/replay))
 $(eval $(call mv_suite,conf-buf,python3 tests/conformance.py --buffers $(TEST_BUILD)/conf-buf.txt && $(TEST_BUILD)/replay $(TEST_BUILD)/conf-buf.txt,$(TEST_BUILD)/replay))
+# memview's I/O loops against CPython's socket module, over TCP on 127.0.0.1.
+$(eval $(call mv_suite,interop,python3 tests/interop.py $(TEST_BUILD)/io_peer,$(TEST_BUILD)/io_peer))
 
 # ------------------------------------------------------------------- build
 .PHONY: test vectors
