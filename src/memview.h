@@ -996,7 +996,9 @@ MV_NODISCARD mv_status mv_buf_append(mv_buf *b, mv_view src);
 MV_NODISCARD mv_status mv_buf_export(mv_buf *b, bool readonly, mv_view *out);
 
 /* mv_buf_release: ends one export and releases that view (*exported
- * answers MV_ERELEASED afterwards).  MV_EINVAL: b or exported is NULL.
+ * answers MV_ERELEASED afterwards).  Views are values, so the view is
+ * recognised by its fields (the buffer's address, length and stride 1):
+ * pass back exactly what mv_buf_export returned, once.  MV_EINVAL: b or exported is NULL.
  * MV_ERELEASED: *exported was already released.  MV_EINVAL: the buffer has
  * no live export (releasing more than was exported), or *exported is not a
  * view this buffer exported (it must be passed back as it was returned). */
@@ -1091,6 +1093,7 @@ MV_NODISCARD mv_status mv_buf_free(mv_buf *b);
 /* mv_read_u8: one byte. */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
     requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
     terminates \true;
     assigns *cur, *out;
     behavior bad_pointer:
@@ -1119,6 +1122,7 @@ MV_NODISCARD mv_status mv_read_u8(mv_view *cur, uint8_t *out);
 /* mv_read_be16: struct.unpack('>H'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
     requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
     terminates \true;
     assigns *cur, *out;
     behavior bad_pointer:
@@ -1147,6 +1151,7 @@ MV_NODISCARD mv_status mv_read_be16(mv_view *cur, uint16_t *out);
 /* mv_read_be24: three items, big-endian, into the low 24 bits. */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
     requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
     terminates \true;
     assigns *cur, *out;
     behavior bad_pointer:
@@ -1175,6 +1180,7 @@ MV_NODISCARD mv_status mv_read_be24(mv_view *cur, uint32_t *out);
 /* mv_read_be32: struct.unpack('>I'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
     requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
     terminates \true;
     assigns *cur, *out;
     behavior bad_pointer:
@@ -1203,6 +1209,7 @@ MV_NODISCARD mv_status mv_read_be32(mv_view *cur, uint32_t *out);
 /* mv_read_be64: struct.unpack('>Q'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
     requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
     terminates \true;
     assigns *cur, *out;
     behavior bad_pointer:
@@ -1231,6 +1238,7 @@ MV_NODISCARD mv_status mv_read_be64(mv_view *cur, uint64_t *out);
 /* mv_read_le16: struct.unpack('<H'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
     requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
     terminates \true;
     assigns *cur, *out;
     behavior bad_pointer:
@@ -1259,6 +1267,7 @@ MV_NODISCARD mv_status mv_read_le16(mv_view *cur, uint16_t *out);
 /* mv_read_le32: struct.unpack('<I'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
     requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
     terminates \true;
     assigns *cur, *out;
     behavior bad_pointer:
@@ -1287,6 +1296,7 @@ MV_NODISCARD mv_status mv_read_le32(mv_view *cur, uint32_t *out);
 /* mv_read_le64: struct.unpack('<Q'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
     requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
     terminates \true;
     assigns *cur, *out;
     behavior bad_pointer:

@@ -107,7 +107,7 @@ static void mv__put_uint(mv_view v, size_t width, bool big, uint64_t value)
 {
     uint64_t rest = value;
     /*@ loop invariant k: 0 <= k <= width;
-        loop invariant rest: rest == value / mv_pow256(k);
+        loop invariant rest: rest == mv_shift256(value, k);
         loop invariant big: big ==> \forall integer i; width - k <= i < width ==>
           mv_at(v, i) == mv_byte_of(value, width - 1 - i);
         loop invariant little: !big ==> \forall integer i; 0 <= i < k ==>
@@ -117,6 +117,7 @@ static void mv__put_uint(mv_view v, size_t width, bool big, uint64_t value)
     */
     for (size_t k = 0; k < width; k++) {
         size_t index = big ? width - 1 - k : k;
+        //@ ghost mv__lemma_distinct(v, (ptrdiff_t)index);
         *mv__item(v, (ptrdiff_t)index) = mv__s8((uint8_t)(rest % 256u));
         rest /= 256u;
     }
@@ -221,14 +222,14 @@ mv_status mv_read_view(mv_view *cur, size_t n, mv_view *out)
                                v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
     terminates \true;
     assigns dst[0 .. n - 1];
-    ensures bytes: \forall integer i; 0 <= i < n ==> dst[i] == *mv_item(v, i);
+    ensures bytes: \forall integer i; 0 <= i < n ==> dst[i] == \old(*mv_item(v, i));
 */
 static void mv__copy_out(mv_view v, char *dst, size_t n)
 {
     const char *p = v.data;
     /*@ loop invariant i: 0 <= i < n;
         loop invariant p: p == mv_item(v, i);
-        loop invariant done: \forall integer k; 0 <= k < i ==> dst[k] == *mv_item(v, k);
+        loop invariant done: \forall integer k; 0 <= k < i ==> dst[k] == \at(*mv_item(v, k), Pre);
         loop assigns i, p, dst[0 .. n - 1];
         loop variant n - i;
     */

@@ -169,8 +169,7 @@ static inline mv_view mv__cut(mv_view v, size_t offset, size_t len)
     } else {
         //@ assert 0 <= offset + len - 1 < v.len;
         r.data = mv__item(v, (ptrdiff_t)offset);
-        //@ assert v.stride >= 0 ==> 0 <= (offset + len - 1) * v.stride <= (v.len - 1) * v.stride;
-        //@ assert v.stride < 0 ==> (v.len - 1) * v.stride <= (offset + len - 1) * v.stride <= 0;
+        //@ ghost mv__lemma_in_span(v.len, v.stride, (ptrdiff_t)(offset + len - 1));
         //@ assert (offset + len - 1) * v.stride == offset * v.stride + (len - 1) * v.stride;
     }
     return r;
