@@ -1689,10 +1689,10 @@ MV_NODISCARD mv_status mv_write_view(mv_view *cur, mv_view src);
  * straight from or into the view's memory.  For all four:
  *  - *sent / *received is the exact number of bytes moved, on every
  *    return, success or failure: resume with mv_advance(&v, *sent);
- *  - EINTR is retried, never reported (a transport interrupted
- *    MV_EINTR_RETRIES times in a row without moving a byte is reported as
- *    MV_ESYS with errno EINTR: that bound is what makes the loops provably
- *    terminate, and no real signal storm reaches it);
+ *  - EINTR is retried, never reported (a transport interrupted more than
+ *    MV_EINTR_RETRIES times in a row is reported as MV_ESYS with errno
+ *    EINTR: that bound is what makes the loops provably terminate, and no
+ *    real signal storm reaches it);
  *  - EAGAIN / EWOULDBLOCK is MV_EAGAIN, with the progress so far;
  *  - a transport that accepts 0 bytes of a non-empty send is MV_ECLOSED;
  *  - a transport that claims more bytes than it was given is MV_EINVAL,

@@ -18,6 +18,9 @@
  *                  transport, which callers must not believe)
  *   MV_SIM_MANY h l  move min(h * 256 + l, len) bytes
  *
+ * A script that ends inside an instruction reads the missing bytes as 0
+ * (MV_SIM_ERROR then fails with EIO; MV_SIM_MANY moves the count read).
+ *
  * What send and sendv move is appended to the `sent` buffer the simulator
  * was given (a send finding it full fails with ENOSPC); what recv moves is
  * taken from the `input` bytes in order (recv returns 0 once they are all

@@ -141,6 +141,8 @@ static ssize_t mv__sim_claim(size_t len)
 */
 static void mv__sim_record(mv_sim *s, const char *src, size_t n)
 {
+    if (n == 0)
+        return; /* sent may be NULL (capacity 0): form no pointer from it */
     char *dst = s->sent + s->sent_len;
     /*@ loop invariant i: 0 <= i <= n;
         loop invariant copied: \forall integer k; 0 <= k < i ==> dst[k] == src[k];
@@ -193,6 +195,8 @@ ssize_t mv_sim_recv(mv_sim *s, void *buf, size_t len)
         return mv__sim_claim(len);
     size_t left = s->input_len - s->input_pos;
     size_t n = step.count < left ? step.count : left;
+    if (n == 0)
+        return 0; /* input may be NULL (length 0): form no pointer from it */
     char *dst = buf;
     const char *src = s->input + s->input_pos;
     /*@ loop invariant i: 0 <= i <= n;
