@@ -974,6 +974,7 @@ MV_NODISCARD mv_status mv_buf_append(mv_buf *b, mv_view src);
  * exports are already live. */
 /*@ requires b_valid: b == \null || (\valid(b) && mv_buf_ok(b));
     requires out_valid: out == \null || \valid(out);
+    requires apart: b == \null || out == \null || \separated(b, out);
     terminates \true;
     assigns b->exports, *out;
     behavior bad_pointer:
@@ -1004,6 +1005,7 @@ MV_NODISCARD mv_status mv_buf_export(mv_buf *b, bool readonly, mv_view *out);
  * view this buffer exported (it must be passed back as it was returned). */
 /*@ requires b_valid: b == \null || (\valid(b) && mv_buf_ok(b));
     requires view_valid: exported == \null || \valid(exported);
+    requires apart: b == \null || exported == \null || \separated(b, exported);
     terminates \true;
     assigns b->exports, *exported;
     behavior bad_pointer:

@@ -7,7 +7,9 @@
  * checks the count first and changes nothing when it is not zero.
  *
  * Bytes are copied with mv_assign, which is correct for any overlap, so a
- * copy does not depend on where malloc put the new block.  Where two
+ * copy does not depend on where malloc put the new block.  A new block is
+ * installed in the buffer (and a new length recorded) before it is
+ * written, so the buffer's fields always describe every byte written.  Where two
  * copies into a fresh block must not disturb each other's source (append
  * with growth), the block is first checked, with address equality, to
  * share no byte with that source.
@@ -59,20 +61,20 @@ static bool mv__blocks_apart(const char *a, size_t n, const char *b, size_t m)
     return true;
 }
 
-/* n zero bytes at p. */
-/*@ requires valid: n >= 1 && \valid(p + (0 .. n - 1));
+/* p[from .. to-1] = 0. */
+/*@ requires valid: from < to && \valid(p + (from .. to - 1));
     terminates \true;
-    assigns p[0 .. n - 1];
-    ensures zero: \forall integer i; 0 <= i < n ==> p[i] == 0;
+    assigns p[from .. to - 1];
+    ensures zero: \forall integer i; from <= i < to ==> p[i] == 0;
 */
-static void mv__zero(char *p, size_t n)
+static void mv__zero(char *p, size_t from, size_t to)
 {
-    /*@ loop invariant i: 0 <= i <= n;
-        loop invariant zero: \forall integer k; 0 <= k < i ==> p[k] == 0;
-        loop assigns i, p[0 .. n - 1];
-        loop variant n - i;
+    /*@ loop invariant i: from <= i <= to;
+        loop invariant zero: \forall integer k; from <= k < i ==> p[k] == 0;
+        loop assigns i, p[from .. to - 1];
+        loop variant to - i;
     */
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = from; i < to; i++)
         p[i] = 0;
 }
 
@@ -117,12 +119,13 @@ mv_status mv_buf_init(mv_buf *b, size_t n)
         data = MV_MALLOC(n);
         if (data == NULL)
             return MV_ENOMEM;
-        mv__zero(data, n);
     }
     b->data = data;
     b->len = n;
     b->cap = n;
     b->exports = 0;
+    if (n > 0)
+        mv__zero(data, 0, n);
     return MV_OK;
 }
 
@@ -137,12 +140,13 @@ mv_status mv_buf_from(mv_buf *b, mv_view src)
         data = MV_MALLOC(src.len);
         if (data == NULL)
             return MV_ENOMEM;
-        mv__copy_in(data, src.len, src);
     }
     b->data = data;
     b->len = src.len;
     b->cap = src.len;
     b->exports = 0;
+    if (src.len > 0)
+        mv__copy_in(data, src.len, src);
     return MV_OK;
 }
 
@@ -154,23 +158,25 @@ mv_status mv_buf_resize(mv_buf *b, size_t n)
         return MV_EBUSY;
     if (n > MV_LEN_MAX)
         return MV_EOVERFLOW;
+    size_t old_len = b->len;
     if (n <= b->cap) {
-        /* Bytes past len may hold old contents: zero them before use. */
-        if (n > b->len)
-            mv__zero(b->data + b->len, n - b->len);
         b->len = n;
+        /* Bytes past the old length may hold old contents: zero them. */
+        if (n > old_len)
+            mv__zero(b->data, old_len, n);
         return MV_OK;
     }
     char *data = MV_MALLOC(n);
     if (data == NULL)
         return MV_ENOMEM;
-    if (b->len > 0)
-        mv__copy_in(data, b->len, mv__whole(b->data, b->len, true));
-    mv__zero(data + b->len, n - b->len);
-    MV_FREE(b->data);
+    char *old = b->data;
     b->data = data;
     b->len = n;
     b->cap = n;
+    if (old_len > 0)
+        mv__copy_in(data, old_len, mv__whole(old, old_len, true));
+    mv__zero(data, old_len, n);
+    MV_FREE(old);
     return MV_OK;
 }
 
@@ -186,30 +192,32 @@ mv_status mv_buf_append(mv_buf *b, mv_view src)
         return MV_EOVERFLOW;
     if (src.len == 0)
         return MV_OK;
-    size_t len = b->len + src.len;
+    size_t old_len = b->len;
+    size_t len = old_len + src.len;
     if (len <= b->cap) {
-        /* src may be a view of these very bytes: mv_assign copes. */
-        mv__copy_in(b->data + b->len, src.len, src);
         b->len = len;
+        /* src may be a view of these very bytes: mv_assign copes. */
+        mv__copy_in(b->data + old_len, src.len, src);
         return MV_OK;
     }
     size_t cap = mv__grown(b->cap, len);
     char *data = MV_MALLOC(cap);
     if (data == NULL)
         return MV_ENOMEM;
+    char *old = b->data;
     /* src is copied first, while the old bytes (which it may view) are
      * still there; the old bytes must then still be intact. */
-    if (b->len > 0 && !mv__blocks_apart(data + b->len, src.len, b->data, b->len)) {
+    if (old_len > 0 && !mv__blocks_apart(data + old_len, src.len, old, old_len)) {
         MV_FREE(data);
         return MV_ENOMEM;
     }
-    mv__copy_in(data + b->len, src.len, src);
-    if (b->len > 0)
-        mv__copy_in(data, b->len, mv__whole(b->data, b->len, true));
-    MV_FREE(b->data);
     b->data = data;
     b->len = len;
     b->cap = cap;
+    mv__copy_in(data + old_len, src.len, src);
+    if (old_len > 0)
+        mv__copy_in(data, old_len, mv__whole(old, old_len, true));
+    MV_FREE(old);
     return MV_OK;
 }
 
