@@ -15,7 +15,8 @@
  *   MV_SIM_ERROR e fail with errno e (the next script byte; 0 means EIO)
  *   MV_SIM_CLOSE   the peer is gone: send fails with EPIPE, recv returns 0
  *   MV_SIM_CLAIM   claim one byte more than asked, moving nothing (a broken
- *                  transport, which callers must not believe)
+ *                  transport, which callers must not believe; when that
+ *                  count would not fit in ssize_t, fail with EOVERFLOW)
  *   MV_SIM_MANY h l  move min(h * 256 + l, len) bytes
  *
  * A script that ends inside an instruction reads the missing bytes as 0
@@ -145,6 +146,8 @@ ssize_t mv_sim_send(mv_sim *s, const void *buf, size_t len);
 /*@ requires sim: mv_sim_ok(s);
     requires bytes: len == 0 || \valid((char *)buf + (0 .. len - 1));
     requires apart: len == 0 || \separated(s, (char *)buf + (0 .. len - 1));
+    requires apart: len == 0 || s->input_len == 0 ||
+      \separated(s->input + (0 .. s->input_len - 1), (char *)buf + (0 .. len - 1));
     requires apart: len == 0 || s->sent_cap == 0 ||
       \separated(s->sent + (0 .. s->sent_cap - 1), (char *)buf + (0 .. len - 1));
     terminates \true;
@@ -158,6 +161,7 @@ ssize_t mv_sim_recv(mv_sim *s, void *buf, size_t len);
 
 /*@ requires sim: mv_sim_ok(s);
     requires vector: iovcnt >= 0 && (iovcnt == 0 || \valid_read(iov + (0 .. iovcnt - 1)));
+    requires apart: iovcnt == 0 || \separated(s, iov + (0 .. iovcnt - 1));
     requires bytes: \forall integer i; 0 <= i < iovcnt ==> iov[i].iov_len == 0 ||
       \valid_read((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
     requires apart: \forall integer i; 0 <= i < iovcnt ==> iov[i].iov_len == 0 || s->sent_cap == 0 ||

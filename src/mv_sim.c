@@ -69,6 +69,8 @@ static int mv__sim_byte(mv_sim *s)
     terminates \true;
     assigns s->script_pos, s->calls;
     ensures sim: mv_sim_ok(s);
+    ensures kind: \result.kind == MV__SIM_MOVE || \result.kind == MV__SIM_FAIL ||
+                  \result.kind == MV__SIM_CLOSE || \result.kind == MV__SIM_CLAIM;
     ensures count: \result.kind == MV__SIM_MOVE ==> \result.count <= len;
 */
 static mv__sim_step mv__sim_next(mv_sim *s, size_t len)
@@ -117,14 +119,19 @@ static mv__sim_step mv__sim_next(mv_sim *s, size_t len)
     return step;
 }
 
-/* One more than len, as a count: what MV_SIM_CLAIM returns. */
+/* One more than len, as a count: what MV_SIM_CLAIM returns (a failure
+ * with EOVERFLOW when that count does not exist). */
 /*@ terminates \true;
-    assigns \nothing;
-    ensures result: \result == (len < PTRDIFF_MAX ? len + 1 : PTRDIFF_MAX);
+    assigns __fc_errno;
+    ensures result: \result == (len < PTRDIFF_MAX ? len + 1 : -1);
 */
 static ssize_t mv__sim_claim(size_t len)
 {
-    return len < (size_t)PTRDIFF_MAX ? (ssize_t)len + 1 : PTRDIFF_MAX;
+    if (len >= (size_t)PTRDIFF_MAX) {
+        errno = EOVERFLOW;
+        return -1;
+    }
+    return (ssize_t)len + 1;
 }
 
 /* sent[sent_len ..] += src[0 .. n-1]. */
@@ -210,6 +217,41 @@ ssize_t mv_sim_recv(mv_sim *s, void *buf, size_t len)
     return (ssize_t)n;
 }
 
+/* sent[sent_len ..] += the first want bytes of the iovecs, in order. */
+/*@ requires sim: mv_sim_ok(s);
+    requires room: want <= s->sent_cap - s->sent_len;
+    requires vector: iovcnt >= 0 && (iovcnt == 0 || \valid_read(iov + (0 .. iovcnt - 1)));
+    requires apart: iovcnt == 0 || \separated(s, iov + (0 .. iovcnt - 1));
+    requires bytes: \forall integer i; 0 <= i < iovcnt ==> iov[i].iov_len == 0 ||
+      \valid_read((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+    requires apart: \forall integer i; 0 <= i < iovcnt ==> iov[i].iov_len == 0 || s->sent_cap == 0 ||
+      \separated(s->sent + (0 .. s->sent_cap - 1),
+                 (char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+    terminates \true;
+    assigns s->sent_len, s->sent[0 .. s->sent_cap - 1];
+    ensures sim: mv_sim_ok(s) && s->sent_len == \old(s->sent_len) + \result;
+    ensures moved: \result <= want;
+    ensures kept: \forall integer i; 0 <= i < \old(s->sent_len) ==> s->sent[i] == \old(s->sent[i]);
+*/
+static size_t mv__sim_record_iov(mv_sim *s, const struct iovec *iov, int iovcnt, size_t want)
+{
+    size_t moved = 0;
+    /*@ loop invariant i: 0 <= i <= iovcnt;
+        loop invariant moved: moved <= want && s->sent_len == \at(s->sent_len, Pre) + moved;
+        loop invariant sim: mv_sim_ok(s);
+        loop invariant kept: \forall integer k; 0 <= k < \at(s->sent_len, Pre) ==>
+          s->sent[k] == \at(s->sent[k], Pre);
+        loop assigns i, moved, s->sent_len, s->sent[0 .. s->sent_cap - 1];
+        loop variant iovcnt - i;
+    */
+    for (int i = 0; i < iovcnt && moved < want; i++) {
+        size_t piece = iov[i].iov_len < want - moved ? iov[i].iov_len : want - moved;
+        mv__sim_record(s, iov[i].iov_base, piece);
+        moved += piece;
+    }
+    return moved;
+}
+
 ssize_t mv_sim_sendv(mv_sim *s, const struct iovec *iov, int iovcnt)
 {
     /* The bytes asked for, saturating (only a count to compare with). */
@@ -240,23 +282,7 @@ ssize_t mv_sim_sendv(mv_sim *s, const struct iovec *iov, int iovcnt)
         }
         want = room;
     }
-    size_t moved = 0;
-    /*@ loop invariant i: 0 <= i <= iovcnt;
-        loop invariant moved: moved <= want && s->sent_len == \at(s->sent_len, Pre) + moved;
-        loop invariant sim: mv_sim_ok(s) && s->sent == \at(s->sent, Pre) &&
-                            s->sent_cap == \at(s->sent_cap, Pre) && want <= room &&
-                            room == s->sent_cap - \at(s->sent_len, Pre);
-        loop invariant kept: \forall integer k; 0 <= k < \at(s->sent_len, Pre) ==>
-          s->sent[k] == \at(s->sent[k], Pre);
-        loop assigns i, moved, s->sent_len, s->sent[0 .. s->sent_cap - 1];
-        loop variant iovcnt - i;
-    */
-    for (int i = 0; i < iovcnt && moved < want; i++) {
-        size_t piece = iov[i].iov_len < want - moved ? iov[i].iov_len : want - moved;
-        mv__sim_record(s, iov[i].iov_base, piece);
-        moved += piece;
-    }
-    return (ssize_t)moved;
+    return (ssize_t)mv__sim_record_iov(s, iov, iovcnt, want);
 }
 
 mv_transport mv_sim_transport(mv_sim *s)
