@@ -83,26 +83,29 @@ static char mv__hex_digit(unsigned d)
 }
 
 /* Division facts for the separator count, proven once (see mv_internal.h
- * on lemma functions). */
+ * on lemma functions).  They rest on mv_le_div_iff at products of plain
+ * variables (lo * g, hi * g): Qed expands a product such as (q + 1) * g
+ * before the solvers could match the lemma against it. */
 /*@ ghost
   /@ requires group: g >= 1;
-     requires parts: 0 <= r < g && a == q * g + r;
+     requires within: lo * g <= m < hi * g;
      terminates \true;
      assigns \nothing;
-     ensures quotient: a / g == q;
-     ensures remainder: a % g == r;
+     ensures within: lo <= m / g < hi;
   @/
-  static void mv__lemma_divmod(size_t a, size_t q, size_t r, size_t g)
+  static void mv__lemma_div_within(size_t m, size_t lo, size_t hi, size_t g)
   {
-    /@ assert q >= 0; @/
+    /@ assert lo <= m / g; @/
+    /@ assert !(hi <= m / g); @/
   }
 */
 
 /*@ ghost
   /@ requires group: g >= 1;
-     requires room: a < SIZE_MAX;
+     requires room: a <= SIZE_MAX - 2;
      terminates \true;
      assigns \nothing;
+     ensures range: 0 <= a % g < g;
      ensures same_group: a % g + 1 < g ==> (a + 1) / g == a / g && (a + 1) % g == a % g + 1;
      ensures next_group: a % g + 1 >= g ==> (a + 1) / g == a / g + 1 && (a + 1) % g == 0;
   @/
@@ -110,9 +113,9 @@ static char mv__hex_digit(unsigned d)
   {
     /@ assert a == (a / g) * g + a % g && 0 <= a % g < g; @/
     if (a % g + 1 < g)
-      mv__lemma_divmod(a + 1, a / g, a % g + 1, g);
+      mv__lemma_div_within(a + 1, a / g, a / g + 1, g);
     else
-      mv__lemma_divmod(a + 1, a / g + 1, 0, g);
+      mv__lemma_div_within(a + 1, a / g + 1, a / g + 2, g);
   }
 */
 
@@ -125,8 +128,8 @@ static char mv__hex_digit(unsigned d)
   @/
   static void mv__lemma_div_mono(size_t a, size_t b, size_t g)
   {
-    /@ assert (b / g) * g <= b < (b / g) * g + g; @/
     /@ assert (a / g) * g <= a; @/
+    /@ assert (a / g) * g <= b; @/
   }
 */
 
@@ -137,6 +140,21 @@ static char mv__hex_digit(unsigned d)
       2 * k + (on != 0 ? (k + lead) / g : 0);
 */
 
+/* A separator precedes item k: the count of separators steps up at k.
+ * Written with the divisions rather than as mv_hpos(k) == mv_hpos(k - 1)
+ * + 3: a quantified fact that names mv_hpos at both k and k - 1 lets the
+ * solvers instantiate it at k - 1, k - 2, ... without end. */
+/*@ predicate mv_hsep(integer k, integer lead, integer g, integer on) =
+      on != 0 && (k + lead) / g == (k - 1 + lead) / g + 1;
+*/
+
+/* The same with the grouping taken from bytes_per_sep. */
+/*@ predicate mv_hex_sep_before(integer len, integer k, integer sep, integer bps) =
+      mv_hsep(k, mv_hex_lead(len, bps), mv_hex_group(bps), sep != 0 && bps != 0 ? 1 : 0);
+*/
+
+/* mv_hex_pos and mv_hex_sep_before are mv_hpos and mv_hsep with the
+ * grouping resolved as mv__hex_write resolves it. */
 /*@ ghost
   /@ requires on: on == (sep != 0 && bps != 0 ? 1 : 0);
      requires grouping: on != 0 ==> g == mv_hex_group(bps) && lead == mv_hex_lead(len, bps);
@@ -144,95 +162,163 @@ static char mv__hex_digit(unsigned d)
      terminates \true;
      assigns \nothing;
      ensures same: \forall integer k; mv_hex_pos(len, k, sep, bps) == mv_hpos(k, lead, g, on);
+     ensures same_sep: \forall integer k; mv_hex_sep_before(len, k, sep, bps) <==> mv_hsep(k, lead, g, on);
   @/
   static void mv__lemma_hpos(size_t len, char sep, ptrdiff_t bps, size_t lead, size_t g, int on)
   {
   }
 */
 
-/* The digits and separators of a non-empty view into dst, size bytes. */
+/* From item k to item k + 1: the place in the group moves on by one, and
+ * the position by two digits, plus a separator when a group starts. */
+/*@ ghost
+  /@ requires group: g >= 1;
+     requires room: k + lead <= SIZE_MAX - 2;
+     terminates \true;
+     assigns \nothing;
+     ensures range: (k + lead) % g < g;
+     ensures same_group: (k + lead) % g + 1 < g ==>
+       (k + 1 + lead) % g == (k + lead) % g + 1 &&
+       mv_hpos(k + 1, lead, g, on) == mv_hpos(k, lead, g, on) + 2 &&
+       !mv_hsep(k + 1, lead, g, on);
+     ensures next_group: (k + lead) % g + 1 >= g ==>
+       (k + 1 + lead) % g == 0 &&
+       mv_hpos(k + 1, lead, g, on) == mv_hpos(k, lead, g, on) + (on != 0 ? 3 : 2) &&
+       (mv_hsep(k + 1, lead, g, on) <==> on != 0);
+  @/
+  static void mv__lemma_hpos_step(size_t k, size_t lead, size_t g, int on)
+  {
+    mv__lemma_divmod_step(k + lead, g);
+  }
+*/
+
+/* The separators before items 1 .. i - 1 and the one before item i are
+ * those before items 1 .. i.  Stated apart so that the loop's goal need
+ * not find the case k == i by itself. */
+/*@ ghost
+  /@ requires before: \forall integer k; 1 <= k < i ==>
+       mv_hsep(k, lead, g, on) ==> dst[mv_hpos(k, lead, g, on) - 1] == sep;
+     requires last: i != 0 ==>
+       mv_hsep(i, lead, g, on) ==> dst[mv_hpos(i, lead, g, on) - 1] == sep;
+     terminates \true;
+     assigns \nothing;
+     ensures upto: \forall integer k; 1 <= k <= i ==>
+       mv_hsep(k, lead, g, on) ==> dst[mv_hpos(k, lead, g, on) - 1] == sep;
+  @/
+  static void mv__lemma_seps_extend(char *dst, size_t i, char sep, size_t lead, size_t g, int on)
+  {
+  }
+*/
+
+/* One item: the separator before it when gap is 1, then its two digits.
+ * Returns where the next item starts. */
+/*@ requires gap: gap <= 1;
+    requires room: j + gap + 2 <= SIZE_MAX && \valid(dst + (j .. j + gap + 1));
+    terminates \true;
+    assigns dst[j .. j + gap + 1];
+    ensures separator: gap == 1 ==> dst[j] == sep;
+    ensures high: dst[j + gap] == mv_hex_digit(b / 16);
+    ensures low: dst[j + gap + 1] == mv_hex_digit(b % 16);
+    ensures next: \result == j + gap + 2;
+*/
+static size_t mv__hex_item(char *dst, size_t j, size_t gap, char sep, uint8_t b)
+{
+    if (gap != 0)
+        dst[j] = sep;
+    j += gap;
+    dst[j] = mv__hex_digit(b / 16u);
+    dst[j + 1] = mv__hex_digit(b % 16u);
+    return j + 2;
+}
+
+/* The digits and separators of a non-empty view into dst, size bytes,
+ * with the grouping resolved (see mv_hpos).  Each item's byte is read at
+ * its own index, so no pointer has to be kept in step with i. */
 /*@ requires valid: mv_valid(v) && v.len >= 1;
-    requires ascii: mv_ascii(sep);
-    requires fits: mv_hex_len(v.len, sep, bps) < SIZE_MAX;
-    requires size: size == mv_hex_len(v.len, sep, bps);
-    requires dst: \valid(dst + (0 .. mv_hex_len(v.len, sep, bps) - 1));
-    requires apart: \separated(dst + (0 .. mv_hex_len(v.len, sep, bps) - 1),
+    requires grouping: 1 <= group && lead < group && lead <= PTRDIFF_MAX;
+    requires size: size == mv_hpos(v.len - 1, lead, group, on) + 2;
+    requires dst: \valid(dst + (0 .. size - 1));
+    requires apart: \separated(dst + (0 .. size - 1),
                                v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
     terminates \true;
-    assigns dst[0 .. mv_hex_len(v.len, sep, bps) - 1];
+    assigns dst[0 .. size - 1];
+    ensures digits: \forall integer k; 0 <= k < v.len ==>
+      dst[mv_hpos(k, lead, group, on)] == mv_hex_digit(mv_at(v, k) / 16) &&
+      dst[mv_hpos(k, lead, group, on) + 1] == mv_hex_digit(mv_at(v, k) % 16);
+    ensures separators: \forall integer k; 1 <= k < v.len ==>
+      mv_hsep(k, lead, group, on) ==> dst[mv_hpos(k, lead, group, on) - 1] == sep;
+    ensures below: \forall integer k; 0 <= k < v.len ==> mv_hpos(k, lead, group, on) + 2 <= size;
+*/
+static void mv__hex_items(mv_view v, char *dst, size_t size, char sep, size_t lead, size_t group,
+                          int on)
+{
+    (void)size; /* the bound the proof checks every write against */
+    //@ ghost mv__lemma_div_within(lead, 0, 1, group);
+    size_t phase = lead; /* (i + lead) % group: item i's place in its group */
+    size_t j = 0;        /* where item i's separator, if any, or digits go */
+    /*@ loop invariant i: 0 <= i <= v.len;
+        loop invariant phase: phase == (i + lead) % group;
+        loop invariant below: \forall integer k; 0 <= k < i ==> mv_hpos(k, lead, group, on) + 2 <= j;
+        loop invariant bound: j <= size;
+        loop invariant digits: \forall integer k; 0 <= k < i ==>
+          dst[mv_hpos(k, lead, group, on)] == mv_hex_digit(mv_at{Pre}(v, k) / 16) &&
+          dst[mv_hpos(k, lead, group, on) + 1] == mv_hex_digit(mv_at{Pre}(v, k) % 16);
+        loop invariant separators: \forall integer k; 1 <= k < i ==>
+          mv_hsep(k, lead, group, on) ==> dst[mv_hpos(k, lead, group, on) - 1] == sep;
+        loop invariant here: mv_hpos(i, lead, group, on) == j + (on != 0 && i != 0 && phase == 0 ? 1 : 0);
+        loop invariant starts: i != 0 ==> (mv_hsep(i, lead, group, on) <==> on != 0 && phase == 0);
+        loop assigns i, phase, j, dst[0 .. size - 1];
+        loop variant v.len - i;
+    */
+    for (size_t i = 0; i < v.len; i++) {
+        /* Every group but the first starts with a separator. */
+        size_t gap = on != 0 && i != 0 && phase == 0 ? 1 : 0;
+        //@ ghost mv__lemma_div_mono(i + lead, v.len - 1 + lead, group);
+        //@ assert room: j + gap + 2 <= size;
+        //@ ghost mv__lemma_item_apart_from(v, (ptrdiff_t)i, dst, size);
+        uint8_t b = mv__u8(*mv__item(v, (ptrdiff_t)i));
+        //@ assert value: b == mv_at{Pre}(v, i);
+        //@ assert at: mv_hpos(i, lead, group, on) == j + gap;
+        j = mv__hex_item(dst, j, gap, sep, b);
+        //@ assert next: j == mv_hpos(i, lead, group, on) + 2;
+        //@ ghost mv__lemma_seps_extend(dst, i, sep, lead, group, on);
+        //@ ghost mv__lemma_hpos_step(i, lead, group, on);
+        phase = phase + 1 == group ? 0 : phase + 1;
+    }
+    //@ ghost mv__lemma_items_apart_from(v, dst, size);
+    /*@ assert frame: \forall integer k; 0 <= k < v.len ==> mv_at(v, k) == mv_at{Pre}(v, k); */
+}
+
+/* memoryview.hex into dst: the digits and separators (size characters),
+ * then a NUL.  The separators are stated with mv_hex_sep_before rather than
+ * with mv_hex_pos at i and i - 1 (see mv_hsep); mv_hex turns one into the
+ * other. */
+/*@ requires valid: mv_valid(v);
+    requires size: size == mv_hex_len(v.len, sep, bps) && size < SIZE_MAX;
+    requires dst: \valid(dst + (0 .. size));
+    requires apart: v.len == 0 ||
+      \separated(dst + (0 .. size), v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
+    terminates \true;
+    assigns dst[0 .. size];
     ensures digits: \forall integer i; 0 <= i < v.len ==>
       dst[mv_hex_pos(v.len, i, sep, bps)] == mv_hex_digit(mv_at(v, i) / 16) &&
       dst[mv_hex_pos(v.len, i, sep, bps) + 1] == mv_hex_digit(mv_at(v, i) % 16);
     ensures separators: \forall integer i; 1 <= i < v.len ==>
-      mv_hex_pos(v.len, i, sep, bps) == mv_hex_pos(v.len, i - 1, sep, bps) + 3 ==>
-      dst[mv_hex_pos(v.len, i, sep, bps) - 1] == sep;
+      mv_hex_sep_before(v.len, i, sep, bps) ==> dst[mv_hex_pos(v.len, i, sep, bps) - 1] == sep;
+    ensures terminated: dst[size] == 0;
 */
 static void mv__hex_write(mv_view v, char *dst, size_t size, char sep, ptrdiff_t bps)
 {
-    (void)size; /* the bound the proof checks every write against */
-    int on = sep != 0 && bps != 0;
-    /* Without a separator every item is its own group and none is counted. */
-    size_t group = on ? mv__hex_group(bps) : 1;
-    size_t lead = on ? mv__hex_lead(v.len, bps) : 0;
-
-    //@ ghost mv__lemma_div_mono(lead, v.len - 1 + lead, group);
-    size_t phase = lead;     /* (i + lead) % group */
-    size_t j = 0;            /* where item i's digits go */
-    const char *p = v.data;
-    size_t i = 0;
-    /*@ loop invariant i: 0 <= i < v.len;
-        loop invariant p: p == mv_item(v, i);
-        loop invariant phase: phase == (i + lead) % group;
-        loop invariant j: j == 2 * i + (on != 0 ? (i + lead) / group : 0);
-        loop invariant below: \forall integer k; 0 <= k < i ==> mv_hpos(k, lead, group, on) + 2 <= j;
-        loop invariant digits: \forall integer k; 0 <= k < i ==>
-          dst[mv_hpos(k, lead, group, on)] == mv_hex_digit(mv_at{Pre}(v, k) / 16) &&
-          dst[mv_hpos(k, lead, group, on) + 1] == mv_hex_digit(mv_at{Pre}(v, k) % 16);
-        loop invariant separators: \forall integer k; 1 <= k <= i ==>
-          mv_hpos(k, lead, group, on) == mv_hpos(k - 1, lead, group, on) + 3 ==>
-          dst[mv_hpos(k, lead, group, on) - 1] == sep;
-        loop assigns i, p, phase, j, dst[0 .. mv_hex_len(v.len, sep, bps) - 1];
-        loop variant v.len - i;
-    */
-    for (;;) {
-        //@ ghost mv__lemma_div_mono(i + lead, v.len - 1 + lead, group);
-        //@ assert room: j + 1 < mv_hex_len(v.len, sep, bps);
-        //@ assert here: mv_hpos(i, lead, group, on) == j;
-        //@ ghost mv__lemma_item_apart_from(v, (ptrdiff_t)i, dst, size);
-        //@ assert value: mv_u8(*p) == mv_at{Pre}(v, i);
-        uint8_t b = mv__u8(*p);
-        dst[j] = mv__hex_digit(b / 16u);
-        dst[j + 1] = mv__hex_digit(b % 16u);
-        j += 2;
-        if (i + 1 == v.len) {
-            /*@ assert all_digits: \forall integer k; 0 <= k < v.len ==>
-                  dst[mv_hpos(k, lead, group, on)] == mv_hex_digit(mv_at{Pre}(v, k) / 16) &&
-                  dst[mv_hpos(k, lead, group, on) + 1] == mv_hex_digit(mv_at{Pre}(v, k) % 16); */
-            break;
-        }
-        p += v.stride;
-        //@ ghost mv__lemma_divmod_step(i + lead, group);
-        phase++;
-        if (phase == group) {
-            phase = 0;
-            if (on) {
-                //@ ghost mv__lemma_div_mono(i + 1 + lead, v.len - 1 + lead, group);
-                //@ assert room: j < mv_hex_len(v.len, sep, bps);
-                //@ assert next: mv_hpos(i + 1, lead, group, on) == j + 1;
-                //@ assert next: mv_hpos(i + 1, lead, group, on) == mv_hpos(i, lead, group, on) + 3;
-                dst[j] = sep;
-                j++;
-            } else {
-                //@ assert next: mv_hpos(i + 1, lead, group, on) == j;
-            }
-        } else {
-            //@ assert next: mv_hpos(i + 1, lead, group, on) == j;
-        }
-        i++;
+    if (v.len > 0) {
+        int on = sep != 0 && bps != 0;
+        /* Without a separator every item is its own group and none is counted. */
+        size_t group = on ? mv__hex_group(bps) : 1;
+        size_t lead = on ? mv__hex_lead(v.len, bps) : 0;
+        //@ ghost mv__lemma_hpos(v.len, sep, bps, lead, group, on);
+        mv__hex_items(v, dst, size, sep, lead, group, on);
     }
-    //@ ghost mv__lemma_items_apart_from(v, dst, size);
-    /*@ assert frame: \forall integer k; 0 <= k < v.len ==> mv_at(v, k) == mv_at{Pre}(v, k); */
-    //@ ghost mv__lemma_hpos(v.len, sep, bps, lead, group, on);
+    //@ ghost mv__lemma_items_apart_from(v, dst, size + 1);
+    dst[size] = '\0';
 }
 
 mv_status mv_hex(mv_view v, char *dst, size_t cap, char sep, ptrdiff_t bytes_per_sep,
@@ -249,9 +335,9 @@ mv_status mv_hex(mv_view v, char *dst, size_t cap, char sep, ptrdiff_t bytes_per
         return MV_EOVERFLOW;
     if (cap <= size)
         return MV_ERANGE;
-    if (v.len > 0)
-        mv__hex_write(v, dst, size, sep, bytes_per_sep);
-    dst[size] = '\0';
+    /* cap > size >= 0, and dst may be NULL only with cap == 0. */
+    //@ assert dst: dst != \null;
+    mv__hex_write(v, dst, size, sep, bytes_per_sep);
     *written = size;
     return MV_OK;
 }
