@@ -52,6 +52,18 @@ ssize_t mv__sim_recv_cb(void *ctx, void *buf, size_t len);
 /*@ terminates \true; */
 ssize_t mv__sim_sendv_cb(void *ctx, const struct iovec *iov, int iovcnt);
 
+/* A descriptor kept in a transport's void * context, and back: an integer
+ * in a pointer (implementation-defined, exact on the platforms memview
+ * supports).  Any int may come back; the system calls reject bad ones. */
+/*@ terminates \true;
+    assigns \nothing;
+*/
+void *mv__fd_ctx(int fd);
+/*@ terminates \true;
+    assigns \nothing;
+*/
+int mv__ctx_fd(void *ctx);
+
 #else
 
 static inline ssize_t mv__call_send(const mv_transport *t, const char *buf, size_t len)
@@ -67,6 +79,16 @@ static inline ssize_t mv__call_recv(const mv_transport *t, char *buf, size_t len
 static inline ssize_t mv__call_sendv(const mv_transport *t, const struct iovec *iov, int iovcnt)
 {
     return t->sendv(t->ctx, iov, iovcnt);
+}
+
+static inline void *mv__fd_ctx(int fd)
+{
+    return (void *)(intptr_t)fd;
+}
+
+static inline int mv__ctx_fd(void *ctx)
+{
+    return (int)(intptr_t)ctx;
 }
 
 static inline ssize_t mv__sim_send_cb(void *ctx, const void *buf, size_t len)

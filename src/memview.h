@@ -1774,6 +1774,8 @@ MV_NODISCARD mv_status mv_send_all(const mv_transport *t, mv_view v, size_t *sen
     requires views_valid: views == \null || count == 0 || \valid_read(views + (0 .. count - 1));
     requires each: views == \null || \forall integer i; 0 <= i < count ==> mv_valid(views[i]);
     requires sent_valid: sent == \null || \valid(sent);
+    requires apart: sent == \null || views == \null || count == 0 ||
+      \separated(sent, views + (0 .. count - 1));
     terminates \true;
     assigns *sent, __fc_errno;
     behavior bad_pointer:

@@ -140,7 +140,7 @@ static void mv__copy_backward(mv_view dst, mv_view src)
 /* The lowest byte of a view's span (the span is a run of extent bytes). */
 /*@ requires valid: mv_valid(v) && v.len >= 1;
     terminates \true;
-    assigns \nothing;
+    assigns \result \from v;
     ensures result: \result == v.data + mv_span_lo(v.len, v.stride);
 */
 static char *mv__span_low(mv_view v)
@@ -219,139 +219,439 @@ static void mv__copy_apart(mv_view dst, mv_view src)
  * Write D_i for the address of dst item i and S_j for src item j.  Writing
  * D_i destroys S_j exactly when D_i == S_j; item j must then be copied
  * first.  Both views lie in one object, so every address has a position
- * (an integer) in it, and gap(i) = |pos(D_i) - pos(S_i)| is |linear| in i.
- * When D_i == S_j, gap(j) * |src stride| == gap(i) * |dst stride|: with a
- * dst stride smaller in magnitude, the item to copy first always has a
- * smaller gap, so copying in increasing gap order is safe; with a larger
- * one, in decreasing gap order.  Equal magnitudes (opposite strides, as in
- * m[:] = m[::-1]) pair items of equal gap, which are copied two at a time,
- * both read before either is written.  No temporary buffer is needed.
+ * (an integer) in it, and lin(i) = pos(D_i) - pos(S_i) is linear in i with
+ * slope a - b (a = dst stride, b = src stride); gap(i) = |lin(i)|.
+ * When D_i == S_j, lin(i) == (j - i) * b and lin(j) == (j - i) * a, so
+ * gap(j) * |b| == gap(i) * |a|: with |a| <= |b|, the item to copy first
+ * never has a larger gap, so copying in increasing gap order is safe; with
+ * |a| > |b| it has a strictly larger gap, so decreasing gap order is safe.
+ * Equal magnitudes (opposite strides, as in m[:] = m[::-1]) pair items of
+ * equal gap, which are copied two at a time, both read before either is
+ * written.  No temporary buffer is needed.
  * ------------------------------------------------------------------- */
 
 /* Positions in the shared object, measured from the lower of the two span
- * starts, which lie within k bytes of each other.  All values are below
- * the sum of the two span sizes, so they fit in size_t. */
+ * starts.  Each base is an offset inside one span (at most PTRDIFF_MAX), and
+ * an item's position adds at most a span's extent (at most PTRDIFF_MAX),
+ * so every position fits in size_t. */
 typedef struct mv__frame {
+    bool   overlap;    /* the spans share a byte; the bases are meaningful */
     size_t dst_base;   /* position of dst's span start */
     size_t src_base;   /* position of src's span start */
 } mv__frame;
 
+/*@
+  // Position of item i of a view v whose span starts at position base.
+  logic integer mv__pos(mv_view v, integer base, integer i) =
+    base + (i * v.stride - mv_span_lo(v.len, v.stride));
+
+  // pos(D_i) - pos(S_i), and its orientation that grows with i.
+  logic integer mv__lin(mv__frame f, mv_view d, mv_view s, integer i) =
+    mv__pos(d, f.dst_base, i) - mv__pos(s, f.src_base, i);
+  logic integer mv__rise(mv__frame f, mv_view d, mv_view s, integer i) =
+    d.stride > s.stride ? mv__lin(f, d, s, i) : -mv__lin(f, d, s, i);
+  logic integer mv__gap(mv__frame f, mv_view d, mv_view s, integer i) =
+    \abs(mv__lin(f, d, s, i));
+
+  // The frame describes where the items are: equal items, equal positions.
+  predicate mv__framed(mv__frame f, mv_view d, mv_view s) =
+    f.dst_base <= PTRDIFF_MAX && f.src_base <= PTRDIFF_MAX &&
+    \forall integer i, j; 0 <= i < d.len && 0 <= j < s.len ==>
+      mv_item(d, i) == mv_item(s, j) ==>
+      mv__pos(d, f.dst_base, i) == mv__pos(s, f.src_base, j);
+
+  // A destination item lands only on a source item of no larger gap
+  // (|dst stride| <= |src stride|) ...
+  predicate mv__hits_closer(mv__frame f, mv_view d, mv_view s) =
+    \forall integer i, j; 0 <= i < d.len && 0 <= j < s.len && i != j ==>
+      mv_item(d, i) == mv_item(s, j) ==> mv__gap(f, d, s, j) <= mv__gap(f, d, s, i);
+  // ... or only on one of strictly larger gap (|dst stride| > |src stride|).
+  predicate mv__hits_farther(mv__frame f, mv_view d, mv_view s) =
+    \forall integer i, j; 0 <= i < d.len && 0 <= j < s.len && i != j ==>
+      mv_item(d, i) == mv_item(s, j) ==> mv__gap(f, d, s, j) > mv__gap(f, d, s, i);
+*/
+
+/* (k - k0) * slope has the sign of k - k0 when the slope is positive. */
+/*@ ghost
+  /@ requires slope: hi > lo;
+     terminates \true;
+     assigns \nothing;
+     ensures below: \forall integer k; k < k0 ==> (k0 - k) * (hi - lo) > 0;
+     ensures above: \forall integer k; k0 < k ==> (k - k0) * (hi - lo) > 0;
+  @/
+  static void mv__lemma_slope(ptrdiff_t hi, ptrdiff_t lo, size_t k0)
+  {
+  }
+*/
+
+/* lin(i) is linear with a non-zero slope: rise is strictly increasing. */
+/*@ ghost
+  /@ requires strides: d.stride != s.stride;
+     terminates \true;
+     assigns \nothing;
+     ensures below: \forall integer k; k < k0 ==> mv__rise(f, d, s, k) < mv__rise(f, d, s, k0);
+     ensures above: \forall integer k; k0 < k ==> mv__rise(f, d, s, k0) < mv__rise(f, d, s, k);
+  @/
+  static void mv__lemma_rising(mv__frame f, mv_view d, mv_view s, size_t k0)
+  {
+    if (d.stride > s.stride)
+      mv__lemma_slope(d.stride, s.stride, k0);
+    else
+      mv__lemma_slope(s.stride, d.stride, k0);
+    /@ assert linear: \forall integer k;
+         mv__lin(f, d, s, k) - mv__lin(f, d, s, k0) == (k - k0) * (d.stride - s.stride); @/
+  }
+*/
+
+/* D_i == S_j gives lin(i) == (j - i) * b and lin(j) == (j - i) * a. */
+/*@ ghost
+  /@ requires framed: mv__framed(f, d, s);
+     requires shape: d.len == s.len;
+     terminates \true;
+     assigns \nothing;
+     ensures gaps: \forall integer i, j; 0 <= i < d.len && 0 <= j < s.len ==>
+       mv_item(d, i) == mv_item(s, j) ==>
+       mv__gap(f, d, s, i) == \abs(j - i) * \abs(s.stride) &&
+       mv__gap(f, d, s, j) == \abs(j - i) * \abs(d.stride);
+  @/
+  static void mv__lemma_hit_gaps(mv__frame f, mv_view d, mv_view s)
+  {
+    /@ assert lin: \forall integer i, j; 0 <= i < d.len && 0 <= j < s.len ==>
+         mv_item(d, i) == mv_item(s, j) ==>
+         mv__lin(f, d, s, i) == (j - i) * s.stride &&
+         mv__lin(f, d, s, j) == (j - i) * d.stride; @/
+    /@ assert product: \forall integer t; \abs(t * s.stride) == \abs(t) * \abs(s.stride) &&
+         \abs(t * d.stride) == \abs(t) * \abs(d.stride); @/
+  }
+*/
+
+/* Scaling both sides of a comparison by a positive count keeps it. */
+/*@ ghost
+  /@ terminates \true;
+     assigns \nothing;
+     ensures le: \abs(a) <= \abs(b) ==> \forall integer t; t >= 1 ==> t * \abs(a) <= t * \abs(b);
+     ensures gt: \abs(a) > \abs(b) ==> \forall integer t; t >= 1 ==> t * \abs(a) > t * \abs(b);
+  @/
+  static void mv__lemma_scale(ptrdiff_t a, ptrdiff_t b)
+  {
+  }
+*/
+
+/* Hence gap(j) * |b| == gap(i) * |a|, with |j - i| >= 1. */
+/*@ ghost
+  /@ requires framed: mv__framed(f, d, s);
+     requires shape: d.len == s.len;
+     terminates \true;
+     assigns \nothing;
+     ensures closer: \abs(d.stride) <= \abs(s.stride) ==> mv__hits_closer(f, d, s);
+     ensures farther: \abs(d.stride) > \abs(s.stride) ==> mv__hits_farther(f, d, s);
+  @/
+  static void mv__lemma_hits(mv__frame f, mv_view d, mv_view s)
+  {
+    mv__lemma_hit_gaps(f, d, s);
+    mv__lemma_scale(d.stride, s.stride);
+  }
+*/
+
+/* Where the next item to copy is chosen, in decreasing gap order: the
+ * pending items form a run [l, h] and, lin being linear, the largest gap
+ * is at an end; a destination item lands only on a source item of larger
+ * gap, so the end with the larger gap hits no pending source item. */
+/*@ ghost
+  /@ requires farther: mv__hits_farther(f, d, s);
+     requires shape: d.len == s.len && d.stride != s.stride;
+     requires run: l <= h < d.len;
+     terminates \true;
+     assigns \nothing;
+     ensures low: mv__gap(f, d, s, l) >= mv__gap(f, d, s, h) ==>
+       \forall integer k; l < k <= h ==> mv_item(d, l) != mv_item(s, k);
+     ensures high: mv__gap(f, d, s, l) < mv__gap(f, d, s, h) ==>
+       \forall integer k; l <= k < h ==> mv_item(d, h) != mv_item(s, k);
+  @/
+  static void mv__lemma_inward_step(mv__frame f, mv_view d, mv_view s, size_t l, size_t h)
+  {
+    mv__lemma_rising(f, d, s, l);
+    mv__lemma_rising(f, d, s, h);
+    /@ assert \forall integer k; l <= k <= h ==>
+         mv__gap(f, d, s, k) <= mv__gap(f, d, s, l) || mv__gap(f, d, s, k) <= mv__gap(f, d, s, h); @/
+  }
+*/
+
+/* Where the next item to copy is chosen, in increasing gap order: the
+ * items below the split point sp have rise < 0 (their gap grows as i
+ * falls), the others rise >= 0 (their gap grows with i); the pending items
+ * are [0, lo) and [hi, n), so the candidates are lo - 1 and hi, and every
+ * other pending item has a strictly larger gap than the one copied.  A
+ * destination item lands only on a source item of no larger gap: the
+ * copied item hits no pending source item (except, with equal gaps, the
+ * other candidate, copied in the same step). */
+/*@ ghost
+  /@ requires closer: mv__hits_closer(f, d, s);
+     requires shape: d.len == s.len && d.stride != s.stride;
+     requires run: lo <= sp <= hi <= d.len;
+     requires below: \forall integer k; 0 <= k < sp ==> mv__rise(f, d, s, k) < 0;
+     requires above: \forall integer k; sp <= k < d.len ==> mv__rise(f, d, s, k) >= 0;
+     terminates \true;
+     assigns \nothing;
+     ensures high: hi < d.len && (lo == 0 || mv__gap(f, d, s, hi) < mv__gap(f, d, s, lo - 1)) ==>
+       \forall integer k; (0 <= k < lo || hi < k < d.len) ==> mv_item(d, hi) != mv_item(s, k);
+     ensures low: lo > 0 && (hi == d.len || mv__gap(f, d, s, lo - 1) < mv__gap(f, d, s, hi)) ==>
+       \forall integer k; (0 <= k < lo - 1 || hi <= k < d.len) ==> mv_item(d, lo - 1) != mv_item(s, k);
+     ensures both: lo > 0 && hi < d.len && mv__gap(f, d, s, lo - 1) == mv__gap(f, d, s, hi) ==>
+       \forall integer k; (0 <= k < lo - 1 || hi < k < d.len) ==>
+         mv_item(d, lo - 1) != mv_item(s, k) && mv_item(d, hi) != mv_item(s, k);
+  @/
+  static void mv__lemma_outward_step(mv__frame f, mv_view d, mv_view s, size_t sp, size_t lo, size_t hi)
+  {
+    if (lo > 0) {
+      mv__lemma_rising(f, d, s, lo - 1);
+      /@ assert \forall integer k; 0 <= k < lo - 1 ==> mv__gap(f, d, s, k) > mv__gap(f, d, s, lo - 1); @/
+    }
+    if (hi < d.len) {
+      mv__lemma_rising(f, d, s, hi);
+      /@ assert \forall integer k; hi < k < d.len ==> mv__gap(f, d, s, k) > mv__gap(f, d, s, hi); @/
+    }
+  }
+*/
+
 /* Position of item i of v whose span starts at position base. */
-static size_t mv__pos(mv_view v, size_t base, size_t i)
+/*@ requires valid: mv_valid(v);
+    requires index: i < v.len;
+    requires base: base <= PTRDIFF_MAX;
+    terminates \true;
+    assigns \nothing;
+    ensures result: \result == mv__pos(v, base, i);
+*/
+static size_t mv__position(mv_view v, size_t base, size_t i)
 {
+    //@ ghost mv__lemma_in_span(v.len, v.stride, (ptrdiff_t)i);
     ptrdiff_t offset = (ptrdiff_t)i * v.stride;
     ptrdiff_t low = v.stride >= 0 ? 0 : ((ptrdiff_t)v.len - 1) * v.stride;
+    /* low <= offset <= low + the span's extent, which fits in ptrdiff_t */
     return base + (size_t)(offset - low);
 }
 
-static size_t mv__gap(mv__frame f, mv_view dst, mv_view src, size_t i)
+/*@ requires valid: mv_valid(dst) && mv_valid(src);
+    requires index: i < dst.len && i < src.len;
+    requires bases: f.dst_base <= PTRDIFF_MAX && f.src_base <= PTRDIFF_MAX;
+    terminates \true;
+    assigns \nothing;
+    ensures result: \result == mv__gap(f, dst, src, i);
+*/
+static size_t mv__distance(mv__frame f, mv_view dst, mv_view src, size_t i)
 {
-    size_t pd = mv__pos(dst, f.dst_base, i);
-    size_t ps = mv__pos(src, f.src_base, i);
+    size_t pd = mv__position(dst, f.dst_base, i);
+    size_t ps = mv__position(src, f.src_base, i);
     return pd >= ps ? pd - ps : ps - pd;
 }
 
+/* |x| as a size_t, PTRDIFF_MIN included. */
+/*@ terminates \true;
+    assigns \nothing;
+    ensures result: \result == \abs(x);
+*/
 static size_t mv__magnitude(ptrdiff_t x)
 {
     return x < 0 ? (size_t)(-(x + 1)) + 1 : (size_t)x;
 }
 
+/*@ requires valid: mv_valid(dst) && mv_valid(src);
+    requires writable: dst.readonly == 0;
+    requires index: i < dst.len && i < src.len;
+    terminates \true;
+    assigns *mv_item(dst, i);
+    ensures copied: *mv_item(dst, i) == \old(*mv_item(src, i));
+*/
 static void mv__copy_one(mv_view dst, mv_view src, size_t i)
 {
     *mv__item(dst, (ptrdiff_t)i) = *mv__item(src, (ptrdiff_t)i);
 }
 
 /* Items i and j together: both read before either is written. */
+/*@ requires valid: mv_valid(dst) && mv_valid(src);
+    requires writable: dst.readonly == 0;
+    requires index: i < dst.len && i < src.len && j < dst.len && j < src.len && i != j;
+    terminates \true;
+    assigns *mv_item(dst, i), *mv_item(dst, j);
+    ensures copied: *mv_item(dst, i) == \old(*mv_item(src, i));
+    ensures copied: *mv_item(dst, j) == \old(*mv_item(src, j));
+*/
 static void mv__copy_two(mv_view dst, mv_view src, size_t i, size_t j)
 {
     char x = *mv__item(src, (ptrdiff_t)i);
     char y = *mv__item(src, (ptrdiff_t)j);
+    //@ ghost mv__lemma_distinct(dst, (ptrdiff_t)j);
     *mv__item(dst, (ptrdiff_t)i) = x;
     *mv__item(dst, (ptrdiff_t)j) = y;
 }
 
-/* Increasing gap: from the smallest gap outwards. */
-static void mv__copy_outward(mv__frame f, mv_view dst, mv_view src)
+/* The split point of the outward sweep: the number of items whose rise is
+ * negative, found by a scan (rise is increasing, so they come first). */
+/*@ requires valid: mv_valid(dst) && mv_valid(src);
+    requires shape: dst.len == src.len && dst.stride != src.stride;
+    requires bases: f.dst_base <= PTRDIFF_MAX && f.src_base <= PTRDIFF_MAX;
+    terminates \true;
+    assigns \nothing;
+    ensures range: \result <= dst.len;
+    ensures below: \forall integer k; 0 <= k < \result ==> mv__rise(f, dst, src, k) < 0;
+    ensures above: \forall integer k; \result <= k < dst.len ==> mv__rise(f, dst, src, k) >= 0;
+*/
+static size_t mv__split(mv__frame f, mv_view dst, mv_view src)
+{
+    bool rising = dst.stride > src.stride;   /* lin itself grows with i */
+    size_t k = 0;
+    /*@ loop invariant range: k <= dst.len;
+        loop invariant below: \forall integer j; 0 <= j < k ==> mv__rise(f, dst, src, j) < 0;
+        loop assigns k;
+        loop variant dst.len - k;
+    */
+    while (k < dst.len) {
+        size_t pd = mv__position(dst, f.dst_base, k);
+        size_t ps = mv__position(src, f.src_base, k);
+        if (rising ? pd >= ps : pd <= ps)
+            break;
+        k++;
+    }
+    /*@ ghost
+      if (k < dst.len)
+        mv__lemma_rising(f, dst, src, k);
+    */
+    return k;
+}
+
+/* Increasing gap: from the split point outwards.  Gaps grow away from the
+ * split point on both sides, so the pending item of smallest gap is always
+ * lo - 1 or hi; an equal-gap pair is copied in one step. */
+/*@ requires valid: mv_valid(dst) && mv_valid(src);
+    requires writable: dst.readonly == 0 && dst.len == src.len && dst.len >= 1;
+    requires strides: dst.stride != src.stride;
+    requires bases: f.dst_base <= PTRDIFF_MAX && f.src_base <= PTRDIFF_MAX;
+    requires closer: mv__hits_closer(f, dst, src);
+    requires split: sp <= dst.len;
+    requires below: \forall integer k; 0 <= k < sp ==> mv__rise(f, dst, src, k) < 0;
+    requires above: \forall integer k; sp <= k < dst.len ==> mv__rise(f, dst, src, k) >= 0;
+    terminates \true;
+    assigns { *mv_item(dst, i) | integer i; 0 <= i < dst.len };
+    ensures copied: \forall integer i; 0 <= i < dst.len ==> *mv_item(dst, i) == \old(*mv_item(src, i));
+*/
+static void mv__copy_outward(mv__frame f, mv_view dst, mv_view src, size_t sp)
 {
     size_t n = dst.len;
-    size_t m = 0;
-    size_t best = mv__gap(f, dst, src, 0);
-    for (size_t i = 1; i < n; i++) {
-        size_t g = mv__gap(f, dst, src, i);
-        if (g < best) {
-            best = g;
-            m = i;
-        }
-    }
-    /* Pending: items below lo_end and from hi on; lo_end - 1 is next below. */
-    size_t lo_end = m + 1;
-    size_t hi = m + 1;
-    while (lo_end > 0 || hi < n) {
-        if (lo_end == 0) {
-            mv__copy_one(dst, src, hi++);
-        } else if (hi == n) {
-            mv__copy_one(dst, src, --lo_end);
+    size_t lo = sp;   /* pending: [0, lo) and [hi, n) */
+    size_t hi = sp;
+    /*@ loop invariant range: lo <= sp <= hi <= n;
+        loop invariant done: \forall integer k; lo <= k < hi ==>
+          *mv_item(dst, k) == \at(*mv_item(src, k), Pre);
+        loop invariant pending: \forall integer k; 0 <= k < lo || hi <= k < n ==>
+          *mv_item(src, k) == \at(*mv_item(src, k), Pre);
+        loop assigns lo, hi, { *mv_item(dst, k) | integer k; 0 <= k < dst.len };
+        loop variant lo + (n - hi);
+    */
+    while (lo > 0 || hi < n) {
+        //@ ghost mv__lemma_outward_step(f, dst, src, sp, lo, hi);
+        /* the candidates' gaps; SIZE_MAX for a side with none left, which
+         * the tests below never take */
+        size_t gl = lo > 0 ? mv__distance(f, dst, src, lo - 1) : SIZE_MAX;
+        size_t gh = hi < n ? mv__distance(f, dst, src, hi) : SIZE_MAX;
+        if (lo == 0 || (hi < n && gh < gl)) {
+            //@ ghost mv__lemma_distinct(dst, (ptrdiff_t)hi);
+            mv__copy_one(dst, src, hi);
+            hi++;
+        } else if (hi == n || gl < gh) {
+            lo--;
+            //@ ghost mv__lemma_distinct(dst, (ptrdiff_t)lo);
+            mv__copy_one(dst, src, lo);
         } else {
-            size_t gl = mv__gap(f, dst, src, lo_end - 1);
-            size_t gh = mv__gap(f, dst, src, hi);
-            if (gl < gh) {
-                mv__copy_one(dst, src, --lo_end);
-            } else if (gh < gl) {
-                mv__copy_one(dst, src, hi++);
-            } else {
-                lo_end--;
-                mv__copy_two(dst, src, lo_end, hi);
-                hi++;
-            }
+            lo--;
+            //@ ghost mv__lemma_distinct(dst, (ptrdiff_t)lo);
+            //@ ghost mv__lemma_distinct(dst, (ptrdiff_t)hi);
+            mv__copy_two(dst, src, lo, hi);
+            hi++;
         }
     }
 }
 
-/* Decreasing gap: from both ends inwards. */
+/* Decreasing gap: from both ends inwards.  An equal-gap pair needs no
+ * special care here: a destination item lands only on a source item of
+ * strictly larger gap. */
+/*@ requires valid: mv_valid(dst) && mv_valid(src);
+    requires writable: dst.readonly == 0 && dst.len == src.len && dst.len >= 1;
+    requires strides: dst.stride != src.stride;
+    requires bases: f.dst_base <= PTRDIFF_MAX && f.src_base <= PTRDIFF_MAX;
+    requires farther: mv__hits_farther(f, dst, src);
+    terminates \true;
+    assigns { *mv_item(dst, i) | integer i; 0 <= i < dst.len };
+    ensures copied: \forall integer i; 0 <= i < dst.len ==> *mv_item(dst, i) == \old(*mv_item(src, i));
+*/
 static void mv__copy_inward(mv__frame f, mv_view dst, mv_view src)
 {
     size_t lo = 0;
-    size_t hi_end = dst.len;   /* pending: [lo, hi_end) */
-    while (lo < hi_end) {
-        if (hi_end - lo == 1) {
-            mv__copy_one(dst, src, lo++);
+    size_t hi = dst.len;   /* pending: [lo, hi) */
+    /*@ loop invariant range: lo <= hi <= dst.len;
+        loop invariant done_low: \forall integer k; 0 <= k < lo ==>
+          *mv_item(dst, k) == \at(*mv_item(src, k), Pre);
+        loop invariant done_high: \forall integer k; hi <= k < dst.len ==>
+          *mv_item(dst, k) == \at(*mv_item(src, k), Pre);
+        loop invariant pending: \forall integer k; lo <= k < hi ==>
+          *mv_item(src, k) == \at(*mv_item(src, k), Pre);
+        loop assigns lo, hi, { *mv_item(dst, k) | integer k; 0 <= k < dst.len };
+        loop variant hi - lo;
+    */
+    while (lo < hi) {
+        //@ ghost mv__lemma_inward_step(f, dst, src, lo, hi - 1);
+        if (mv__distance(f, dst, src, lo) >= mv__distance(f, dst, src, hi - 1)) {
+            //@ ghost mv__lemma_distinct(dst, (ptrdiff_t)lo);
+            mv__copy_one(dst, src, lo);
+            lo++;
         } else {
-            size_t gl = mv__gap(f, dst, src, lo);
-            size_t gh = mv__gap(f, dst, src, hi_end - 1);
-            if (gl > gh) {
-                mv__copy_one(dst, src, lo++);
-            } else if (gh > gl) {
-                mv__copy_one(dst, src, --hi_end);
-            } else {
-                hi_end--;
-                mv__copy_two(dst, src, lo, hi_end);
-                lo++;
-            }
+            hi--;
+            //@ ghost mv__lemma_distinct(dst, (ptrdiff_t)hi);
+            mv__copy_one(dst, src, hi);
         }
     }
 }
 
 /* Whether the spans of two non-empty views share a byte; if so, where
- * their starts lie relative to each other. */
-static bool mv__spans_frame(mv_view a, mv_view b, mv__frame *f)
+ * their starts lie relative to each other.  Each scan compares one span
+ * start with every byte of the other span, by equality only. */
+/*@ requires valid: mv_valid(a) && mv_valid(b) && a.len >= 1 && b.len >= 1;
+    terminates \true;
+    assigns \nothing;
+    ensures apart: !\result.overlap ==>
+      \separated(a.data + (mv_span_lo(a.len, a.stride) .. mv_span_hi(a.len, a.stride)),
+                 b.data + (mv_span_lo(b.len, b.stride) .. mv_span_hi(b.len, b.stride)));
+    ensures framed: \result.overlap ==> mv__framed(\result, a, b);
+*/
+static mv__frame mv__spans_frame(mv_view a, mv_view b)
 {
+    mv__frame r = { false, 0, 0 };
     const char *la = mv__span_low(a);
     const char *lb = mv__span_low(b);
     size_t na = mv__span_bytes(a);
     size_t nb = mv__span_bytes(b);
+    /*@ loop invariant range: k <= na;
+        loop invariant absent: k == 0 || \separated(lb, la + (0 .. k - 1));
+        loop assigns k;
+        loop variant na - k;
+    */
     for (size_t k = 0; k < na; k++)
         if (la + k == lb) {
-            f->dst_base = 0;
-            f->src_base = k;
-            return true;
+            r.overlap = true;
+            r.src_base = k;
+            return r;
         }
+    /*@ loop invariant range: k <= nb;
+        loop invariant absent: k == 0 || \separated(la, lb + (0 .. k - 1));
+        loop assigns k;
+        loop variant nb - k;
+    */
     for (size_t k = 0; k < nb; k++)
         if (lb + k == la) {
-            f->dst_base = k;
-            f->src_base = 0;
-            return true;
+            r.overlap = true;
+            r.dst_base = k;
+            return r;
         }
-    return false;
+    return r;
 }
 
 mv_status mv_assign(mv_view dst, mv_view src)
@@ -374,13 +674,16 @@ mv_status mv_assign(mv_view dst, mv_view src)
         }
         return MV_OK;
     }
-    mv__frame frame;
-    if (!mv__spans_frame(dst, src, &frame)) {
+    mv__frame frame = mv__spans_frame(dst, src);
+    if (!frame.overlap) {
+        //@ ghost mv__lemma_apart(dst, src);
         mv__copy_apart(dst, src);
-    } else if (mv__magnitude(dst.stride) <= mv__magnitude(src.stride)) {
-        mv__copy_outward(frame, dst, src);
-    } else {
-        mv__copy_inward(frame, dst, src);
+        return MV_OK;
     }
+    //@ ghost mv__lemma_hits(frame, dst, src);
+    if (mv__magnitude(dst.stride) <= mv__magnitude(src.stride))
+        mv__copy_outward(frame, dst, src, mv__split(frame, dst, src));
+    else
+        mv__copy_inward(frame, dst, src);
     return MV_OK;
 }

@@ -326,6 +326,7 @@ static mv__place mv__skip(const mv_view *views, size_t count, mv__place p, size_
       mv_valid(views[i]) && views[i].released == 0 && (views[i].len <= 1 || views[i].stride == 1);
     requires place: mv_place_ok(views, count, p) && p.index < count;
     requires out: \valid(iov + (0 .. MV_IOV_BATCH - 1)) && \valid(asked);
+    requires apart: \separated(iov + (0 .. MV_IOV_BATCH - 1), views + (0 .. count - 1), asked);
     terminates \true;
     assigns iov[0 .. MV_IOV_BATCH - 1], *asked;
     ensures pieces: 1 <= \result <= MV_IOV_BATCH;
@@ -411,7 +412,7 @@ static int mv__batch(const mv_view *views, size_t count, mv__place p, struct iov
     requires each: \forall integer i; 0 <= i < count ==>
       mv_valid(views[i]) && views[i].released == 0 && (views[i].len <= 1 || views[i].stride == 1);
     requires total: mv_total_len(views, count) <= SIZE_MAX;
-    requires out: \valid(sent);
+    requires out: \valid(sent) && \separated(sent, views + (0 .. count - 1));
     terminates \true;
     assigns *sent, __fc_errno;
     ensures result: \result == MV_OK || \result == MV_EAGAIN || \result == MV_ECLOSED ||
@@ -481,32 +482,13 @@ mv_status mv_sendv_all(const mv_transport *t, const mv_view *views, size_t count
 
 /* --------------------------------------------------- descriptor transport */
 
-/* The descriptor a transport's context carries (see mv_transport_fd). */
-/*@ requires out: \valid(fd);
-    terminates \true;
-    assigns *fd;
-    ensures range: \result == 1 ==> 0 <= *fd <= INT_MAX;
-*/
-static bool mv__fd_of(void *ctx, int *fd)
-{
-    intptr_t value = (intptr_t)ctx;
-    if (value < 0 || value > INT_MAX)
-        return false;
-    *fd = (int)value;
-    return true;
-}
-
 /*@ requires bytes: len == 0 || \valid_read((char *)buf + (0 .. len - 1));
     terminates \true;
     assigns \result, __fc_errno;
 */
 static ssize_t mv__sock_send(void *ctx, const void *buf, size_t len)
 {
-    int fd;
-    if (!mv__fd_of(ctx, &fd)) {
-        errno = EBADF;
-        return -1;
-    }
+    int fd = mv__ctx_fd(ctx);
     return send(fd, buf, len, MSG_NOSIGNAL);
 }
 
@@ -516,11 +498,7 @@ static ssize_t mv__sock_send(void *ctx, const void *buf, size_t len)
 */
 static ssize_t mv__sock_recv(void *ctx, void *buf, size_t len)
 {
-    int fd;
-    if (!mv__fd_of(ctx, &fd)) {
-        errno = EBADF;
-        return -1;
-    }
+    int fd = mv__ctx_fd(ctx);
     return recv(fd, buf, len, 0);
 }
 
@@ -532,11 +510,7 @@ static ssize_t mv__sock_recv(void *ctx, void *buf, size_t len)
 */
 static ssize_t mv__sock_sendv(void *ctx, const struct iovec *iov, int iovcnt)
 {
-    int fd;
-    if (!mv__fd_of(ctx, &fd) || iovcnt < 1) {
-        errno = EBADF;
-        return -1;
-    }
+    int fd = mv__ctx_fd(ctx);
     struct msghdr msg = { 0 };
     /* sendmsg does not write through msg_iov; POSIX just does not say const. */
     msg.msg_iov = (struct iovec *)iov;
@@ -550,11 +524,7 @@ static ssize_t mv__sock_sendv(void *ctx, const struct iovec *iov, int iovcnt)
 */
 static ssize_t mv__file_write(void *ctx, const void *buf, size_t len)
 {
-    int fd;
-    if (!mv__fd_of(ctx, &fd)) {
-        errno = EBADF;
-        return -1;
-    }
+    int fd = mv__ctx_fd(ctx);
     return write(fd, buf, len);
 }
 
@@ -564,11 +534,7 @@ static ssize_t mv__file_write(void *ctx, const void *buf, size_t len)
 */
 static ssize_t mv__file_read(void *ctx, void *buf, size_t len)
 {
-    int fd;
-    if (!mv__fd_of(ctx, &fd)) {
-        errno = EBADF;
-        return -1;
-    }
+    int fd = mv__ctx_fd(ctx);
     return read(fd, buf, len);
 }
 
@@ -580,20 +546,16 @@ static ssize_t mv__file_read(void *ctx, void *buf, size_t len)
 */
 static ssize_t mv__file_writev(void *ctx, const struct iovec *iov, int iovcnt)
 {
-    int fd;
-    if (!mv__fd_of(ctx, &fd)) {
-        errno = EBADF;
-        return -1;
-    }
+    int fd = mv__ctx_fd(ctx);
     return writev(fd, iov, iovcnt);
 }
 
 mv_transport mv_transport_fd(int fd)
 {
     struct stat st;
-    /* The context carries the descriptor itself, as an integer in a
-     * pointer (mv__fd_of takes it back out and checks its range). */
-    void *ctx = (void *)(intptr_t)fd;
+    /* The context carries the descriptor itself (mv__ctx_fd takes it
+     * back out). */
+    void *ctx = mv__fd_ctx(fd);
     if (fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode)) {
         mv_transport t = { ctx, mv__sock_send, mv__sock_recv, mv__sock_sendv };
         return t;

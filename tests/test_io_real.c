@@ -16,7 +16,7 @@
  *  - a non-blocking sender (and receiver) resuming after MV_EAGAIN with
  *    mv_advance, waiting in poll();
  *  - a receiver that closes mid-transfer: the sender gets MV_ESYS (EPIPE,
- *    or ECONNRESET on TCP) or MV_ECLOSED with its exact progress, and no
+ *    or ECONNRESET on a socket) or MV_ECLOSED with its exact progress, and no
  *    SIGPIPE on sockets; a pipe raises SIGPIPE, or EPIPE when ignored;
  *  - mv_sendv_all of thousands of views scattered over the source, blocking
  *    and non-blocking.
@@ -796,7 +796,7 @@ static void peer_closes(int kind, bool ignore_sigpipe, bool vectored)
     } else if (CHECK(child_ok(status)) && CHECK(rep->finished)) {
         bool closed = rep->status == MV_ECLOSED;
         bool broken = rep->status == MV_ESYS &&
-                      (rep->err == EPIPE || (kind == LINK_TCP && rep->err == ECONNRESET));
+                      (rep->err == EPIPE || (kind != LINK_PIPE && rep->err == ECONNRESET));
         if (!CHECK(closed || broken))
             printf("  sender: %s, errno %d (%s)\n", mvt_status_name(rep->status), rep->err,
                    strerror(rep->err));
