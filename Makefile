@@ -65,6 +65,7 @@ build-clang: deps-clang
 
 # ------------------------------------------------------------------ tests
 include tests/tests.mk
+include coverage/coverage.mk
 
 # --------------------------------------------------------------- examples
 # make examples: the seed's programs in C (examples/*.c), built against the
