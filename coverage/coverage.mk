@@ -24,9 +24,10 @@ COV_RC       := --config-file coverage/lcovrc
 COV_INFO     := $(COV_BUILD)/src.info
 COV_HTML     := coverage/html
 
-# Fuzz harnesses and the corpus folders that exist for each (wildcards:
-# a harness without seeds yet replays nothing, no harness at all is fine).
-COV_FUZZ_NAMES := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
+# Fuzz harnesses (once the replayer exists) and the corpus folders that
+# exist for each: a harness without seeds replays nothing, and a tree
+# without harnesses has no fuzz replay.
+COV_FUZZ_NAMES := $(if $(wildcard fuzz/replay.c),$(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c)))
 COV_FUZZ_BINS  := $(COV_FUZZ_NAMES:%=$(COV_BUILD)/fuzz_%)
 cov_fuzz_dirs   = $(wildcard corpus/$(1) corpus/regressions/$(1))
 
