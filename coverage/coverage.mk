@@ -41,6 +41,7 @@ cov_prereqs  = $(subst $(TEST_BUILD)/,$(COV_BUILD)/,$(SUITE_PREREQS))
 coverage: deps-lcov deps-python
 	@$(MAKE) --no-print-directory coverage-bins COV_BINS='$(sort $(cov_prereqs) $(COV_FUZZ_BINS))'
 	@find $(COV_BUILD) -name '*.gcda' -delete
+	@rm -f $(COV_BUILD)/all.info $(COV_INFO) $(COV_BUILD)/summary.txt
 	@rm -rf $(COV_HTML) && mkdir -p $(COV_HTML)
 	@status=0; \
 	sh tests/run_suites.sh $(COV_BUILD)/logs $(foreach s,$(SUITE_NAMES),'$(s)' '$(call cov_cmd,$(s))') || status=1; \
