@@ -19,6 +19,9 @@ COV_CC       := gcc
 COV_OPT      := -g -O0
 COV_LIB_CFLAGS  := $(CSTD) $(WARN) $(COV_OPT) --coverage -Isrc -Icontracts
 COV_TEST_CFLAGS := $(CSTD) $(WARN) -Wno-conversion -Wno-shadow $(COV_OPT) -Isrc -Icontracts -Itests
+# Harnesses: their warnings are the fuzz build's business (clang, its own
+# flags); here they only have to compile with gcc.
+COV_FUZZ_CFLAGS := $(CSTD) $(COV_OPT) -Wall -Wextra -Isrc -Icontracts -Itests -Ifuzz
 COV_LIB_OBJ  := $(LIB_SRC:src/%.c=$(COV_BUILD)/lib/%.o) $(COV_BUILD)/mv_alloc.o
 COV_RC       := --config-file coverage/lcovrc
 COV_INFO     := $(COV_BUILD)/src.info
@@ -75,11 +78,11 @@ $(COV_BUILD)/mv_alloc.o: tests/mv_alloc.c tests/mv_alloc.h | $(COV_BUILD)
 
 $(COV_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/replay.c $(wildcard fuzz/*.h) $(TEST_HDR) $(COV_LIB_OBJ) | $(COV_BUILD)
 	@echo "  CC      $< fuzz/replay.c"
-	@$(COV_CC) $(COV_TEST_CFLAGS) -Ifuzz $< fuzz/replay.c $(COV_LIB_OBJ) --coverage -o $@
+	@$(COV_CC) $(COV_FUZZ_CFLAGS) $< fuzz/replay.c $(COV_LIB_OBJ) -lgcov -o $@
 
 $(COV_BUILD)/%: tests/%.c $(TEST_HDR) $(COV_LIB_OBJ) | $(COV_BUILD)
 	@echo "  CC      $<"
-	@$(COV_CC) $(COV_TEST_CFLAGS) $< $(COV_LIB_OBJ) --coverage -o $@
+	@$(COV_CC) $(COV_TEST_CFLAGS) $< $(COV_LIB_OBJ) -lgcov -o $@
 
 $(COV_BUILD) $(COV_BUILD)/lib:
 	@mkdir -p $@
