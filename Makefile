@@ -82,6 +82,9 @@ $(BUILD)/examples/%: examples/%.c $(PUBLIC_HDR) $(BUILD)/libmemview.a
 # ------------------------------------------------------------------ proof
 include contracts/prove.mk
 
+# ------------------------------------------------------------------ bench
+include bench/bench.mk
+
 # ------------------------------------------------------------------ check
 check: build-gcc build-clang test prove
 

@@ -1,0 +1,26 @@
+# Benchmarks (bench/run.py drives them; see bench/results.md).
+#
+#   make bench                  everything, ~4 min on 2 cores; prints a table,
+#                               writes bench/results.md and bench/scaling.png
+#   BENCH_QUICK=1 make bench    small sizes, few repetitions (development)
+#
+# Timings are reported, never judged: `make bench` exits 0 whenever it
+# measured.  The programs link the static library built with $(OPT) (-O2),
+# so every library call is an ordinary out-of-line call.
+
+BENCH_BUILD  := $(BUILD)/bench
+BENCH_CFLAGS := $(CSTD) -Wall -Wextra -Wpedantic -Wshadow -Werror -O2 -Isrc -Ibench
+BENCH_PROGS  := $(BENCH_BUILD)/seed $(BENCH_BUILD)/limit $(BENCH_BUILD)/ops $(BENCH_BUILD)/vectored
+
+.PHONY: bench deps-gnuplot deps-valgrind
+bench: $(BENCH_PROGS) deps-python deps-gnuplot deps-valgrind
+	BENCH_QUICK=$(BENCH_QUICK) CC=$(CC) python3 bench/run.py $(BENCH_BUILD) bench/results.md bench/scaling.png
+
+$(BENCH_BUILD)/%: bench/%.c bench/bench.h $(PUBLIC_HDR) $(BUILD)/libmemview.a
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -pthread $< $(BUILD)/libmemview.a -o $@
+
+deps-gnuplot:
+	$(call need,gnuplot,gnuplot-nox)
+deps-valgrind:
+	$(call need,valgrind,valgrind)
