@@ -20,6 +20,12 @@ $(BENCH_BUILD)/%: bench/%.c bench/bench.h $(PUBLIC_HDR) $(BUILD)/libmemview.a
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CFLAGS) -pthread $< $(BUILD)/libmemview.a -o $@
 
+# ops also links the out-of-line raw contenders (their own translation
+# unit, so they are called, not inlined, like the library).
+$(BENCH_BUILD)/ops: bench/ops.c bench/ops_outline.c bench/ops_outline.h bench/bench.h $(PUBLIC_HDR) $(BUILD)/libmemview.a
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) bench/ops.c bench/ops_outline.c $(BUILD)/libmemview.a -o $@
+
 deps-gnuplot:
 	$(call need,gnuplot,gnuplot-nox)
 deps-valgrind:

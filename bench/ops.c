@@ -17,6 +17,8 @@
  * The raw contenders do what the library call does, for a contiguous
  * buffer held as a pointer and a length: the same bounds checks, Python's
  * negative indices and clamping where the library has them, no strides.
+ * The *_call loops run the same raw code out of line with a view struct
+ * passed by value (bench/ops_outline.c): what the call itself costs.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdbool.h>
@@ -28,6 +30,7 @@
 
 #include "bench.h"
 #include "memview.h"
+#include "ops_outline.h"
 
 #define BUF 4096
 #define NARGS 1024            /* a power of two: arguments cycle with i & MASK */
@@ -35,6 +38,7 @@
 
 static char base[BUF];
 static mv_view whole;
+static raw_view whole_raw;
 static size_t a_off[NARGS], a_len[NARGS], a_adv[NARGS];
 static ptrdiff_t a_idx[NARGS], a_start[NARGS], a_stop[NARGS];
 
@@ -45,6 +49,7 @@ static void setup(void)
         base[i] = (char)bench_rand(&s);
     if (mv_from(base, BUF, &whole) != MV_OK)
         BENCH_DIE("mv_from");
+    whole_raw = (raw_view){ base, BUF, 1, false, false };
     for (size_t i = 0; i < NARGS; i++) {
         a_off[i] = bench_rand(&s) % BUF;
         a_len[i] = bench_rand(&s) % (BUF - a_off[i] + 1);
@@ -144,6 +149,21 @@ static BENCH_NOINLINE size_t loop_sub_mv(size_t n)
     return failed;
 }
 
+static BENCH_NOINLINE size_t loop_sub_call(size_t n)
+{
+    raw_view v = whole_raw, out;
+    size_t failed = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t off = a_off[i & MASK], l = a_len[i & MASK];
+        if (raw_sub(v, off, l, &out) != 0) {
+            failed++;
+            continue;
+        }
+        BENCH_KEEP_MEM(out);
+    }
+    return failed;
+}
+
 /* ------------------------------------------------------------ v = v[k:] */
 
 static BENCH_NOINLINE size_t loop_advance_raw(size_t n)
@@ -184,6 +204,22 @@ static BENCH_NOINLINE size_t loop_advance_mv(size_t n)
     return failed;
 }
 
+static BENCH_NOINLINE size_t loop_advance_call(size_t n)
+{
+    raw_view v = whole_raw;
+    size_t failed = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = a_adv[i & MASK];
+        raw_view c = v;
+        if (raw_advance(&c, k) != 0) {
+            failed++;
+            continue;
+        }
+        BENCH_KEEP_MEM(c);
+    }
+    return failed;
+}
+
 /* ---------------------------------------------------------------- v[j] */
 
 static BENCH_NOINLINE size_t loop_get_raw(size_t n)
@@ -214,6 +250,22 @@ static BENCH_NOINLINE size_t loop_get_mv(size_t n)
         ptrdiff_t j = a_idx[i & MASK];
         uint8_t b;
         if (mv_get(v, j, &b) != MV_OK) {
+            failed++;
+            continue;
+        }
+        BENCH_KEEP(b);
+    }
+    return failed;
+}
+
+static BENCH_NOINLINE size_t loop_get_call(size_t n)
+{
+    raw_view v = whole_raw;
+    size_t failed = 0;
+    for (size_t i = 0; i < n; i++) {
+        ptrdiff_t j = a_idx[i & MASK];
+        uint8_t b;
+        if (raw_get(v, j, &b) != 0) {
             failed++;
             continue;
         }
@@ -266,6 +318,21 @@ static BENCH_NOINLINE size_t loop_slice_mv(size_t n)
     return failed;
 }
 
+static BENCH_NOINLINE size_t loop_slice_call(size_t n)
+{
+    raw_view v = whole_raw, out;
+    size_t failed = 0;
+    for (size_t i = 0; i < n; i++) {
+        ptrdiff_t a = a_start[i & MASK], b = a_stop[i & MASK];
+        if (raw_slice(v, a, b, &out) != 0) {
+            failed++;
+            continue;
+        }
+        BENCH_KEEP_MEM(out);
+    }
+    return failed;
+}
+
 /* ------------------------------------------- read a big-endian uint32 */
 
 /* Both loops parse the buffer as 1024 words, then start again (one
@@ -310,6 +377,22 @@ static BENCH_NOINLINE size_t loop_be32_mv(size_t n)
     return resets;
 }
 
+static BENCH_NOINLINE size_t loop_be32_call(size_t n)
+{
+    raw_view v = whole_raw, cur = whole_raw;
+    size_t resets = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t x;
+        if (raw_read_be32(&cur, &x) != 0) {
+            cur = v;
+            resets++;
+            continue;
+        }
+        BENCH_KEEP(x);
+    }
+    return resets;
+}
+
 /* --------------------------------------------------------------- driver */
 
 typedef struct loop {
@@ -322,11 +405,13 @@ static const loop loops[] = {
     { "base_none", loop_base_none, false },     { "base_one", loop_base_one, false },
     { "base_two", loop_base_two, false },       { "base_index", loop_base_index, false },
     { "base_bounds", loop_base_bounds, false }, { "sub_raw", loop_sub_raw, false },
-    { "sub_mv", loop_sub_mv, false },           { "advance_raw", loop_advance_raw, false },
+    { "sub_call", loop_sub_call, false },       { "sub_mv", loop_sub_mv, false },
+    { "advance_raw", loop_advance_raw, false }, { "advance_call", loop_advance_call, false },
     { "advance_mv", loop_advance_mv, false },   { "get_raw", loop_get_raw, false },
-    { "get_mv", loop_get_mv, false },           { "slice_raw", loop_slice_raw, false },
+    { "get_call", loop_get_call, false },       { "get_mv", loop_get_mv, false },
+    { "slice_raw", loop_slice_raw, false },     { "slice_call", loop_slice_call, false },
     { "slice_mv", loop_slice_mv, false },       { "be32_raw", loop_be32_raw, true },
-    { "be32_mv", loop_be32_mv, true },
+    { "be32_call", loop_be32_call, true },      { "be32_mv", loop_be32_mv, true },
 };
 #define NLOOPS (sizeof loops / sizeof loops[0])
 
