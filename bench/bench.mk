@@ -1,6 +1,6 @@
 # Benchmarks (bench/run.py drives them; see bench/results.md).
 #
-#   make bench                  everything, ~4 min on 2 cores; prints a table,
+#   make bench                  everything, about 2 minutes on 2 cores; prints a table,
 #                               writes bench/results.md and bench/scaling.png
 #   BENCH_QUICK=1 make bench    small sizes, few repetitions (development)
 #

@@ -47,7 +47,7 @@ else:
     SEED_REPS = 5
     NAIVE_BIG_REPS = 3
     LIMIT_BYTES = 1 << 30
-    LIMIT_REPS = 7
+    LIMIT_REPS = 9
     OPS_N = 20_000_000
     OPS_REPS = 7
     CG_N = 200_000
