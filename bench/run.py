@@ -112,14 +112,21 @@ def first_line(cmd):
 
 def machine():
     cpu = "unknown"
+    info = {}
     try:
         with open("/proc/cpuinfo") as f:
             for line in f:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
+                if not line.strip():
+                    break          # the first processor is enough
+                key, _, value = line.partition(":")
+                info[key.strip()] = value.strip()
     except OSError:
         pass
+    if "model name" in info:
+        cpu = info["model name"]
+        ids = ["%s %s" % (k, info[k]) for k in ("cpu family", "model", "stepping") if k in info]
+        if ids:
+            cpu += " (" + ", ".join(ids) + ")"
     cc = os.environ.get("CC", "cc")
     # Which library was measured: the commit, and whether src/ differed from it.
     rev = os.environ.get("BENCH_LIB_REV", "")
