@@ -65,6 +65,9 @@ build-clang: deps-clang
 
 # ------------------------------------------------------------------ tests
 include tests/tests.mk
+
+# ---------------------------------------------------------------- fuzzing
+include fuzz/fuzz.mk
 include coverage/coverage.mk
 
 # --------------------------------------------------------------- examples

@@ -128,7 +128,11 @@ static ptrdiff_t mv__adjust(ptrdiff_t i, ptrdiff_t len, ptrdiff_t step)
     if (i < 0) {
         /* i < 0 and len >= 0: the sum cannot overflow. */
         ptrdiff_t from_end = i + len;
+#ifdef MV_PLANT_SLICE_CLAMP /* make fuzz-selftest: a bug the slice harness must catch */
+        if (from_end <= 0)
+#else
         if (from_end < 0)
+#endif
             return step < 0 ? -1 : 0;
         return from_end;
     }

@@ -40,6 +40,10 @@ $(eval $(call mv_suite,conf-cursor,python3 tests/conformance.py --cursors $(TEST
 $(eval $(call mv_suite,conf-buf,python3 tests/conformance.py --buffers $(TEST_BUILD)/conf-buf.txt && $(TEST_BUILD)/replay $(TEST_BUILD)/conf-buf.txt,$(TEST_BUILD)/replay))
 # memview's I/O loops against CPython's socket module, over TCP on 127.0.0.1.
 $(eval $(call mv_suite,interop,python3 tests/interop.py $(TEST_BUILD)/io_peer,$(TEST_BUILD)/io_peer))
+# The fuzz harnesses over their shipped corpus and every regression input
+# (fuzz/replay.c, built with gcc: no fuzzing engine needed; one case per file).
+FUZZ_REPLAY_NAMES := slice bulk buf cursor io
+$(foreach h,$(FUZZ_REPLAY_NAMES),$(eval $(call mv_suite,fuzz-$(h),$(TEST_BUILD)/fuzz/replay_$(h) corpus/$(h) corpus/regressions/$(h),$(TEST_BUILD)/fuzz/replay_$(h))))
 
 # ------------------------------------------------------------------- build
 .PHONY: test vectors
@@ -64,6 +68,23 @@ $(TEST_BUILD)/%: tests/%.c $(TEST_HDR) $(TEST_LIB_OBJ) | $(TEST_BUILD)
 
 $(TEST_BUILD) $(TEST_BUILD)/lib:
 	@mkdir -p $@
+
+# The harness replayers: gcc with its own sanitizers, against the library
+# built again with gcc (the two compilers' sanitizer runtimes do not mix).
+FUZZ_REPLAY_CFLAGS := $(CSTD) -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+                      -fno-sanitize-recover=all -Isrc -Icontracts
+FUZZ_REPLAY_OBJ    := $(LIB_SRC:src/%.c=$(TEST_BUILD)/fuzz/lib/%.o)
+.SECONDARY: $(FUZZ_REPLAY_OBJ)
+$(TEST_BUILD)/fuzz/lib/%.o: src/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	@echo "  GCC     $<"
+	@gcc $(FUZZ_REPLAY_CFLAGS) -c $< -o $@
+
+$(TEST_BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/decoder.h fuzz/model.h $(FUZZ_REPLAY_OBJ)
+	@mkdir -p $(@D)
+	@echo "  GCC     $<"
+	@gcc $(FUZZ_REPLAY_CFLAGS) -Wall -Wextra -Wpedantic -Wshadow -Werror fuzz/replay.c $< \
+	  $(FUZZ_REPLAY_OBJ) -o $@
 
 # Rewrites corpus/vectors/*.txt from CPython; deterministic, so an unchanged
 # model gives unchanged files.
