@@ -26,16 +26,24 @@ def counts(stats):
     return main.get("valid", 0), main.get("total", 0), by_prover
 
 
+def section_stats(props):
+    """The stats of a whole function or axiomatic: WP's own aggregate
+    ("wp:section") when the report has it, else the sum of its properties
+    (counting both would count every goal twice)."""
+    if "wp:section" in props:
+        return [props["wp:section"]]
+    return list(props.values())
+
+
 def summarise(report):
     rows = {}
     for section, entries in report.items():
         if section == "wp:global":
             continue
         for name, props in entries.items():
-            key = "(lemmas)" if section != "wp:functions" else name
+            key = name if section == "wp:functions" else "(lemmas)"
             row = rows.setdefault(key, [0, 0, {p: 0 for p, _ in PROVERS}])
-            prop_items = props.items() if section == "wp:functions" else [(name, props)]
-            for _, stats in prop_items:
+            for stats in section_stats(props):
                 proved, total, by_prover = counts(stats)
                 row[0] += proved
                 row[1] += total

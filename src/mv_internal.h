@@ -34,6 +34,26 @@
   }
 */
 
+/* A factor no larger in magnitude than m scales s to no more than m * s in
+ * magnitude, whichever the signs. */
+/*@ ghost
+  /@ requires within: m >= 0 && -m <= x <= m;
+     terminates \true;
+     assigns \nothing;
+     ensures nonneg: s >= 0 ==> -(m * s) <= x * s <= m * s;
+     ensures neg: s < 0 ==> m * s <= x * s <= -(m * s);
+  @/
+  static void mv__lemma_scaled_within(ptrdiff_t m, ptrdiff_t x, ptrdiff_t s)
+  {
+    if (s >= 0) {
+      /@ assert 0 <= m * s; @/
+    } else {
+      /@ assert 0 <= m * -s; @/
+      /@ assert -(m * -s) <= x * -s <= m * -s; @/
+    }
+  }
+*/
+
 /*@ ghost
   /@ requires index: 0 <= i < v.len;
      requires stride: v.stride != 0;
@@ -144,7 +164,7 @@ static inline char *mv__item(mv_view v, ptrdiff_t i)
 */
 static inline ptrdiff_t mv__stride_product(mv_view v, ptrdiff_t step)
 {
-    //@ assert -((v.len - 1) * v.stride) <= step * v.stride <= (v.len - 1) * v.stride || -((v.len - 1) * -v.stride) <= step * v.stride <= (v.len - 1) * -v.stride;
+    //@ ghost mv__lemma_scaled_within((ptrdiff_t)(v.len - 1), step, v.stride);
     return v.stride * step;
 }
 
