@@ -7,9 +7,10 @@
 # fault-injecting allocator as the test build (tests/tests.mk TEST_ALLOC),
 # so the suites that make allocation fail on purpose run unchanged.  The
 # suites are the ones tests/tests.mk lists, their commands pointed at this
-# build's binaries.  Each fuzz harness fuzz/fuzz_NAME.c is linked with the
-# plain replayer fuzz/replay.c and fed corpus/NAME/ and
-# corpus/regressions/NAME/ (whichever exist).  lcov then captures the
+# build's binaries (the fuzz corpus replay among them: each harness
+# fuzz/fuzz_NAME.c linked with the plain replayer fuzz/replay.c).  A harness
+# that no suite "fuzz-NAME" replays is fed corpus/NAME/ and
+# corpus/regressions/NAME/ (whichever exist) here.  lcov then captures the
 # counters, keeps src/ only, writes coverage/html/, prints the summary and
 # fails when a figure is under coverage/thresholds.  A failing suite fails
 # the target too, after the report is written.
@@ -27,11 +28,11 @@ COV_RC       := --config-file coverage/lcovrc
 COV_INFO     := $(COV_BUILD)/src.info
 COV_HTML     := coverage/html
 
-# Fuzz harnesses (once the replayer exists) and the corpus folders that
-# exist for each: a harness without seeds replays nothing, and a tree
-# without harnesses has no fuzz replay.
-COV_FUZZ_NAMES := $(if $(wildcard fuzz/replay.c),$(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c)))
-COV_FUZZ_BINS  := $(COV_FUZZ_NAMES:%=$(COV_BUILD)/fuzz_%)
+# Fuzz harnesses (once the replayer exists) that no suite replays, and the
+# corpus folders that exist for each: a harness without seeds replays
+# nothing, and a tree without harnesses has no fuzz replay.
+COV_FUZZ_ALL   := $(if $(wildcard fuzz/replay.c),$(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c)))
+cov_fuzz_names  = $(filter-out $(patsubst fuzz-%,%,$(filter fuzz-%,$(SUITE_NAMES))),$(COV_FUZZ_ALL))
 cov_fuzz_dirs   = $(wildcard corpus/$(1) corpus/regressions/$(1))
 
 # The suites of tests/tests.mk with this build's binaries in their commands.
@@ -42,16 +43,16 @@ cov_prereqs  = $(subst $(TEST_BUILD)/,$(COV_BUILD)/,$(SUITE_PREREQS))
 .PHONY: coverage coverage-bins deps-lcov
 
 coverage: deps-lcov deps-python
-	@$(MAKE) --no-print-directory coverage-bins COV_BINS='$(sort $(cov_prereqs) $(COV_FUZZ_BINS))'
+	@$(MAKE) --no-print-directory coverage-bins COV_BINS='$(sort $(cov_prereqs) $(cov_fuzz_names:%=$(COV_BUILD)/fuzz/replay_%))'
 	@find $(COV_BUILD) -name '*.gcda' -delete
 	@rm -f $(COV_BUILD)/all.info $(COV_INFO) $(COV_BUILD)/summary.txt
 	@rm -rf $(COV_HTML) && mkdir -p $(COV_HTML)
 	@status=0; \
 	sh tests/run_suites.sh $(COV_BUILD)/logs $(foreach s,$(SUITE_NAMES),'$(s)' '$(call cov_cmd,$(s))') || status=1; \
-	$(foreach f,$(COV_FUZZ_NAMES),$(if $(call cov_fuzz_dirs,$(f)), \
-	  if $(COV_BUILD)/fuzz_$(f) $(call cov_fuzz_dirs,$(f)) > $(COV_BUILD)/logs/fuzz_$(f).log 2>&1; \
+	$(foreach f,$(cov_fuzz_names),$(if $(call cov_fuzz_dirs,$(f)), \
+	  if $(COV_BUILD)/fuzz/replay_$(f) $(call cov_fuzz_dirs,$(f)) > $(COV_BUILD)/logs/fuzz-$(f).log 2>&1; \
 	  then echo "PASS fuzz replay $(f): $(call cov_fuzz_dirs,$(f))"; \
-	  else echo "FAIL fuzz replay $(f) (see $(COV_BUILD)/logs/fuzz_$(f).log)"; status=1; fi;)) \
+	  else echo "FAIL fuzz replay $(f) (see $(COV_BUILD)/logs/fuzz-$(f).log)"; status=1; fi;)) \
 	lcov $(COV_RC) --quiet --capture --directory $(COV_BUILD)/lib --output-file $(COV_BUILD)/all.info 2>&1 \
 	  | grep -v 'redefined at' || true; \
 	lcov $(COV_RC) --quiet --extract $(COV_BUILD)/all.info '$(CURDIR)/src/*' --output-file $(COV_INFO) || exit 1; \
@@ -76,7 +77,8 @@ $(COV_BUILD)/mv_alloc.o: tests/mv_alloc.c tests/mv_alloc.h | $(COV_BUILD)
 	@echo "  CC      $<"
 	@$(COV_CC) $(COV_TEST_CFLAGS) -c $< -o $@
 
-$(COV_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/replay.c $(wildcard fuzz/*.h) $(TEST_HDR) $(COV_LIB_OBJ) | $(COV_BUILD)
+$(COV_BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(wildcard fuzz/*.h) $(COV_LIB_OBJ)
+	@mkdir -p $(@D)
 	@echo "  CC      $< fuzz/replay.c"
 	@$(COV_CC) $(COV_FUZZ_CFLAGS) $< fuzz/replay.c $(COV_LIB_OBJ) -lgcov -o $@
 
