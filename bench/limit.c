@@ -12,7 +12,8 @@
  *       raw-mv1k   send loop -> mv_recv_all (chunk 1024)
  *     The time runs from the first send to the last byte received; the
  *     received bytes are compared with the message after each transfer.
- *     Prints "CONFIG REP SECONDS" per transfer.
+ *     Prints "CONFIG REP SECONDS SENDER_CPU RECEIVER_CPU" per transfer
+ *     (the CPU times of the two threads, user + system).
  *
  *   limit memory send-raw|send-mv|recv-raw|recv-mv BYTES
  *     The peer is a child process forked before anything big is allocated;
@@ -117,45 +118,64 @@ static const config configs[] = {
 };
 #define NCONFIGS (sizeof configs / sizeof configs[0])
 
+/* The calling thread's CPU time (user + system): what one side's loop
+ * costs, less blurred than the elapsed time when the machine is busy. */
+static double thread_cpu(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 typedef struct receiver {
     int           fd;
     char         *buffer;
     size_t        n;
     const config *c;
     double        done;
+    double        cpu;
 } receiver;
 
 static void *receive(void *arg)
 {
     receiver *r = arg;
+    double cpu = thread_cpu();
     if (r->c->mv_receiver)
         mv_recv(r->fd, r->buffer, r->n, r->c->chunk);
     else
         raw_recv(r->fd, r->buffer, r->n, r->c->chunk);
     r->done = bench_now();
+    r->cpu = thread_cpu() - cpu;
     return NULL;
 }
 
-static double transfer(const config *c, const char *message, char *buffer, size_t n)
+typedef struct timing {
+    double seconds;
+    double sender_cpu;
+    double receiver_cpu;
+} timing;
+
+static timing transfer(const config *c, const char *message, char *buffer, size_t n)
 {
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
         BENCH_DIE("socketpair");
-    receiver r = { sv[1], buffer, n, c, 0 };
+    receiver r = { sv[1], buffer, n, c, 0, 0 };
     pthread_t thread;
     if (pthread_create(&thread, NULL, receive, &r) != 0)
         BENCH_DIE("pthread_create");
-    double start = bench_now();
+    double start = bench_now(), cpu = thread_cpu();
     if (c->mv_sender)
         mv_send(sv[0], message, n);
     else
         raw_send(sv[0], message, n);
+    cpu = thread_cpu() - cpu;
     pthread_join(thread, NULL);
     close(sv[0]);
     close(sv[1]);
     if (memcmp(message, buffer, n) != 0)
         BENCH_DIE("the bytes received differ from the bytes sent");
-    return r.done - start;
+    return (timing){ r.done - start, cpu, r.cpu };
 }
 
 static int throughput(size_t n, int reps)
@@ -172,8 +192,9 @@ static int throughput(size_t n, int reps)
             /* Rotate the order so no contender always runs first. */
             const config *c = &configs[(k + (size_t)rep) % NCONFIGS];
             memset(buffer, 0, 4096);
-            double s = transfer(c, message, buffer, n);
-            printf("%s %d %.9f\n", c->name, rep, s);
+            timing tm = transfer(c, message, buffer, n);
+            printf("%s %d %.9f %.9f %.9f\n", c->name, rep, tm.seconds, tm.sender_cpu,
+                   tm.receiver_cpu);
             fflush(stdout);
         }
     free(message);
