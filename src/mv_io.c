@@ -54,6 +54,61 @@ static mv_status mv__failure(int err)
     return err == EAGAIN || err == EWOULDBLOCK ? MV_EAGAIN : MV_ESYS;
 }
 
+/* ------------------------------------------------- totals of view lists */
+
+/* The total of views[0 .. k-1] never decreases with k and is never
+ * negative.  mv_total_len is recursive: the solvers do not do induction,
+ * so the ghost loop below walks it one view at a time. */
+/*@ ghost
+  /@ terminates \true;
+     assigns \nothing;
+     ensures mono: \forall integer k; 0 <= k <= j ==>
+       0 <= mv_total_len(views, k) <= mv_total_len(views, j);
+  @/
+  static void mv__lemma_total_mono(const mv_view *views, size_t j)
+  {
+    /@ loop invariant k: 0 <= k <= j;
+       loop invariant mono: \forall integer m; 0 <= m <= k ==>
+         0 <= mv_total_len(views, m) <= mv_total_len(views, k);
+       loop assigns k;
+       loop variant j - k;
+    @/
+    for (size_t k = 0; k < j; k++) {
+      /@ assert step: mv_total_len(views, k + 1) == mv_total_len(views, k) + views[k].len; @/
+      /@ assert len: views[k].len >= 0; @/
+    }
+  }
+*/
+
+/* *out = value, for a count kept next to a list of views.  A store
+ * through out changes the memory the recursive mv_total_len reads, and
+ * the solvers cannot see by themselves that the total stays the same: the
+ * ghost loop shows it view by view, from the views being apart from out.
+ * The views are ghost parameters: the compiled function is the store. */
+/*@ requires out: \valid(out);
+    requires apart: \separated(out, views + (0 .. count - 1));
+    terminates \true;
+    assigns *out;
+    ensures stored: *out == value;
+    ensures kept: mv_total_len(views, count) == \old(mv_total_len(views, count));
+*/
+static void mv__put_count(size_t *out, size_t value) /*@ ghost (const mv_view *views, size_t count) */
+{
+    *out = value;
+    /*@ ghost
+      /@ loop invariant k: 0 <= k <= count;
+         loop invariant kept: mv_total_len(views, k) == mv_total_len{Pre}(views, k);
+         loop assigns k;
+         loop variant count - k;
+      @/
+      for (size_t k = 0; k < count; k++) {
+        /@ assert now: mv_total_len(views, k + 1) == mv_total_len(views, k) + views[k].len; @/
+        /@ assert before: mv_total_len{Pre}(views, k + 1) ==
+                          mv_total_len{Pre}(views, k) + views[k].len; @/
+      }
+    */
+}
+
 /* ------------------------------------------------------- one call each */
 
 /* One send of the len >= 1 bytes at buf, EINTR retried: MV_OK with
@@ -151,7 +206,11 @@ mv_status mv_send_all(const mv_transport *t, mv_view v, size_t *sent)
             *sent = done;
             return status;
         }
+#ifdef MV_PLANT_IO_PARTIAL /* make fuzz-selftest: a bug the I/O harness must catch */
+        done += taken < v.len - done ? taken + 1 : taken;
+#else
         done += taken;
+#endif
     }
     *sent = done;
     return MV_OK;
@@ -218,7 +277,7 @@ mv_status mv_recv_all(const mv_transport *t, mv_view v, size_t chunk, size_t *re
 /* Checks every view up front, in the documented order, and totals their
  * lengths. */
 /*@ requires views: count >= 1 && \valid_read(views + (0 .. count - 1));
-    requires out: \valid(total);
+    requires out: \valid(total) && \separated(total, views + (0 .. count - 1));
     terminates \true;
     assigns *total;
     ensures released: (\exists integer i; 0 <= i < count && views[i].released != 0) ==>
@@ -263,7 +322,7 @@ static mv_status mv__check_views(const mv_view *views, size_t count, size_t *tot
             return MV_EOVERFLOW;
         sum += views[i].len;
     }
-    *total = sum;
+    mv__put_count(total, sum) /*@ ghost (views, count) */;
     return MV_OK;
 }
 
@@ -325,6 +384,7 @@ static mv__place mv__skip(const mv_view *views, size_t count, mv__place p, size_
     requires each: \forall integer i; 0 <= i < count ==>
       mv_valid(views[i]) && views[i].released == 0 && (views[i].len <= 1 || views[i].stride == 1);
     requires place: mv_place_ok(views, count, p) && p.index < count;
+    requires sum: mv_total_len(views, count) <= SIZE_MAX;
     requires out: \valid(iov + (0 .. MV_IOV_BATCH - 1)) && \valid(asked);
     requires apart: \separated(iov + (0 .. MV_IOV_BATCH - 1), views + (0 .. count - 1), asked);
     terminates \true;
@@ -332,7 +392,7 @@ static mv__place mv__skip(const mv_view *views, size_t count, mv__place p, size_
     ensures pieces: 1 <= \result <= MV_IOV_BATCH;
     ensures bytes: \forall integer i; 0 <= i < \result ==> iov[i].iov_len >= 1 &&
       \valid_read((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
-    ensures asked: 1 <= *asked <= mv_total_len(views, count) - mv_place_pos(views, p);
+    ensures asked: 1 <= *asked <= \old(mv_total_len(views, count) - mv_place_pos(views, p));
 */
 static int mv__batch(const mv_view *views, size_t count, mv__place p, struct iovec *iov, size_t *asked);
 
@@ -375,35 +435,84 @@ static mv_status mv__sendv_once(const mv_transport *t, const struct iovec *iov, 
     }
 }
 
+/* The iovec for the bytes of a contiguous view from off on. */
+/*@ requires view: mv_valid(v) && (v.len <= 1 || v.stride == 1);
+    requires off: off < v.len;
+    requires out: \valid(io);
+    terminates \true;
+    assigns io->iov_base \from v.data, off;
+    assigns io->iov_len \from v.len, off;
+    ensures len: io->iov_len == v.len - off;
+    ensures bytes: \valid_read((char *)io->iov_base + (0 .. io->iov_len - 1));
+*/
+static void mv__piece(struct iovec *io, mv_view v, size_t off)
+{
+    io->iov_base = v.data + off;
+    io->iov_len = v.len - off;
+}
+
 static int mv__batch(const mv_view *views, size_t count, mv__place p, struct iovec *iov, size_t *asked)
 {
     int n = 0;
     size_t total = 0;
     size_t i = p.index;
     size_t off = p.off;
+    //@ ghost mv__lemma_total_mono(views, count);
+    /* The totals below are taken in the memory on entry (Pre): filling
+     * iov, which is apart from the views, then cannot disturb them. */
     /*@ loop invariant n: 0 <= n <= MV_IOV_BATCH;
         loop invariant i: p.index <= i <= count;
         loop invariant first: n == 0 ==> i == p.index && off == p.off;
-        loop invariant later: n > 0 ==> i > p.index && off == 0;
-        loop invariant total: total == mv_total_len(views, i) - mv_place_pos(views, p);
+        loop invariant later: n > 0 ==> i > p.index && off == 0 && total >= 1;
+        loop invariant total: total + mv_place_pos{Pre}(views, p) == mv_total_len{Pre}(views, i) + off;
         loop invariant filled: \forall integer k; 0 <= k < n ==> iov[k].iov_len >= 1 &&
           \valid_read((char *)iov[k].iov_base + (0 .. iov[k].iov_len - 1));
+        loop invariant views: \forall integer k; 0 <= k < count ==>
+          mv_valid(views[k]) && (views[k].len <= 1 || views[k].stride == 1) &&
+          views[k].len == \at(views[k].len, Pre);
         loop assigns n, total, i, off, iov[0 .. MV_IOV_BATCH - 1];
         loop variant count - i;
     */
     while (i < count && n < MV_IOV_BATCH) {
         size_t len = views[i].len - off;
         if (len > 0) {
-            iov[n].iov_base = views[i].data + off;
-            iov[n].iov_len = len;
+            mv__piece(&iov[n], views[i], off);
             n++;
         }
+        //@ assert step: mv_total_len{Pre}(views, i + 1) == mv_total_len{Pre}(views, i) + views[i].len;
         total += len;
         i++;
         off = 0;
     }
     *asked = total;
     return n;
+}
+
+/* What sending one view moved.  Returned by value: the loop over the views
+ * then stores nothing in memory until it returns, so the total of the
+ * views it is proven against stays the same memory term throughout. */
+typedef struct mv__moved {
+    mv_status status;
+    size_t bytes;
+} mv__moved;
+
+/* One view of a list, sent whole with mv_send_all. */
+/*@ requires transport: \valid_read(t) && t->send != \null;
+    requires view: mv_valid(v) && v.released == 0 && (v.len <= 1 || v.stride == 1);
+    terminates \true;
+    assigns __fc_errno;
+    ensures result: \result.status == MV_OK || \result.status == MV_EAGAIN ||
+                    \result.status == MV_ECLOSED || \result.status == MV_EINVAL ||
+                    \result.status == MV_ESYS;
+    ensures progress: \result.bytes <= v.len;
+    ensures done: \result.status == MV_OK ==> \result.bytes == v.len;
+*/
+static mv__moved mv__send_view(const mv_transport *t, mv_view v)
+{
+    size_t bytes;
+    mv_status status = mv_send_all(t, v, &bytes);
+    mv__moved r = { status, bytes };
+    return r;
 }
 
 /* Views one after another with t->send: no sendv to batch them. */
@@ -423,21 +532,22 @@ static int mv__batch(const mv_view *views, size_t count, mv__place p, struct iov
 static mv_status mv__send_each(const mv_transport *t, const mv_view *views, size_t count, size_t *sent)
 {
     size_t done = 0;
+    //@ ghost mv__lemma_total_mono(views, count);
     /*@ loop invariant i: 0 <= i <= count;
         loop invariant done: done == mv_total_len(views, i);
-        loop assigns i, done, *sent, __fc_errno;
+        loop assigns i, done, __fc_errno;
         loop variant count - i;
     */
     for (size_t i = 0; i < count; i++) {
-        size_t part;
-        mv_status status = mv_send_all(t, views[i], &part);
-        if (status != MV_OK) {
-            *sent = done + part;
-            return status;
+        mv__moved part = mv__send_view(t, views[i]);
+        //@ assert step: mv_total_len(views, i + 1) == mv_total_len(views, i) + views[i].len;
+        if (part.status != MV_OK) {
+            mv__put_count(sent, done + part.bytes) /*@ ghost (views, count) */;
+            return part.status;
         }
-        done += part;
+        done += part.bytes;
     }
-    *sent = done;
+    mv__put_count(sent, done) /*@ ghost (views, count) */;
     return MV_OK;
 }
 
@@ -449,6 +559,7 @@ mv_status mv_sendv_all(const mv_transport *t, const mv_view *views, size_t count
     *sent = 0;
     if (count == 0)
         return MV_OK;
+    //@ ghost mv__lemma_total_mono(views, count);
     size_t total;
     mv_status status = mv__check_views(views, count, &total);
     if (status != MV_OK)
@@ -468,15 +579,16 @@ mv_status mv_sendv_all(const mv_transport *t, const mv_view *views, size_t count
         size_t asked;
         int pieces = mv__batch(views, count, here, iov, &asked);
         size_t taken;
-        status = mv__sendv_once(t, iov, pieces, asked, &taken);
-        if (status != MV_OK) {
-            *sent = done;
-            return status;
+        /* A status of this iteration only: the loop assigns nothing else. */
+        mv_status moved = mv__sendv_once(t, iov, pieces, asked, &taken);
+        if (moved != MV_OK) {
+            mv__put_count(sent, done) /*@ ghost (views, count) */;
+            return moved;
         }
         here = mv__skip(views, count, here, taken);
         done += taken;
     }
-    *sent = done;
+    mv__put_count(sent, done) /*@ ghost (views, count) */;
     return MV_OK;
 }
 
