@@ -5,7 +5,8 @@
 # output folder WORKDIR/NAME (one -M main, the others -S sN), each for
 # SECONDS, seeded from corpus/NAME and corpus/regressions/NAME, with
 # fuzz/NAME.dict when there is one.  The summary is afl-whatsup -s per
-# harness and a table of executions and crashes.  Exits 1 when any
+# harness (afl-whatsup -s -d: the instances have stopped by then) and a
+# table of executions and crashes.  Exits 1 when any
 # instance saved a crash (inputs in WORKDIR/NAME/*/crashes).
 set -u
 bindir=$1 work=$2 secs=$3 jobs=$4
@@ -60,7 +61,8 @@ for name in "$@"; do
         status=1
         continue
     fi
-    afl-whatsup -s "$out" | sed 's/^/  /'
+    # -d: the instances have stopped by now; count them anyway.
+    TERM=dumb afl-whatsup -s -d "$out" 2>/dev/null | sed 's/^/  /'
     execs=$(cat "$out"/*/fuzzer_stats | awk -F: '/^execs_done/ {s += $2} END {print s + 0}')
     eps=$(cat "$out"/*/fuzzer_stats | awk -F: '/^execs_per_sec/ {s += $2} END {printf "%d", s}')
     corp=$(cat "$out"/*/fuzzer_stats | awk -F: '/^corpus_count/ {s += $2} END {print s + 0}')

@@ -22,7 +22,10 @@ SELFTEST_SECONDS ?= 60
 
 FUZZ_DIR     := build/fuzz
 FUZZ_SRC_HDR := fuzz/decoder.h fuzz/model.h $(LIB_HDR)
-FUZZ_CFLAGS  := $(CSTD) -g -O1 -fno-omit-frame-pointer -Wall -Wextra -Isrc -Icontracts
+# -O2 rather than the usual -O1: inlining leaves libFuzzer fewer features to
+# weigh on every run (its entropic schedule dominated the profile at -O1),
+# which more than doubles the executions per second of these small harnesses.
+FUZZ_CFLAGS  := $(CSTD) -g -O2 -fno-omit-frame-pointer -Wall -Wextra -Isrc -Icontracts
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
 
 # The planted bugs of make fuzz-selftest (MV_PLANT_<name>) and the harness

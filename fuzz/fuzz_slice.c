@@ -273,6 +273,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (s.n)
         memcpy(s.base, s.shadow, s.n);
     bool ro = fz_bool(&d);
+    /* Any value, status code or not, has a description. */
+    const char *text = mv_strerror((mv_status)fz_u8(&d));
+    FZ_CHECK(text != NULL && strlen(text) > 0, "mv_strerror: no description");
     for (int i = 0; i < SLOTS; i++) {
         mv_status st = ro ? mv_from_const(s.base, s.n, &s.v[i]) : mv_from(s.base, s.n, &s.v[i]);
         FZ_STATUS(st, MV_OK, "mv_from(base)");
