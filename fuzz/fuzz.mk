@@ -125,5 +125,9 @@ oss-fuzz-build: | deps-clang deps-python
 	done
 
 # ------------------------------------------------------------------ deps
+.PHONY: deps-gcc
 deps-afl: deps-clang
 	$(call need,afl-fuzz afl-clang-fast afl-whatsup,afl++)
+# gcc and its sanitizer runtimes, for the corpus replayers of make test.
+deps-gcc:
+	$(call need,gcc,gcc libc6-dev)

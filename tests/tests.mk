@@ -75,7 +75,7 @@ FUZZ_REPLAY_CFLAGS := $(CSTD) -g -O1 -fno-omit-frame-pointer -fsanitize=address,
                       -fno-sanitize-recover=all -Isrc -Icontracts
 FUZZ_REPLAY_OBJ    := $(LIB_SRC:src/%.c=$(TEST_BUILD)/fuzz/lib/%.o)
 .SECONDARY: $(FUZZ_REPLAY_OBJ)
-$(TEST_BUILD)/fuzz/lib/%.o: src/%.c $(LIB_HDR)
+$(TEST_BUILD)/fuzz/lib/%.o: src/%.c $(LIB_HDR) | deps-gcc
 	@mkdir -p $(@D)
 	@echo "  GCC     $<"
 	@gcc $(FUZZ_REPLAY_CFLAGS) -c $< -o $@
