@@ -152,6 +152,34 @@ static void op_assign_self(state *s, fz_in *d, int a)
     op_assign(s, a, b);
 }
 
+/* Two views of the same base with the same length, each from its own start
+ * with its own small step: shifted copies in both directions with equal
+ * strides, and crossing ones with different strides. */
+static void op_assign_overlap(state *s, fz_in *d, int a)
+{
+    int owner = fz_u8(d) & 1, b = (a + 1) % SLOTS;
+    size_t n = s->n[owner];
+    if (n == 0)
+        return;
+    size_t len = (size_t)fz_range(d, 1, n);
+    mv_view whole;
+    FZ_STATUS(mv_from(s->base[owner], n, &whole), MV_OK, "mv_from");
+    int slot[2] = { a, b };
+    for (int k = 0; k < 2; k++) {
+        ptrdiff_t step = (ptrdiff_t)fz_range(d, 1, 3) * (fz_bool(d) ? -1 : 1);
+        ptrdiff_t start = (ptrdiff_t)fz_range(d, 0, n - 1);
+        ptrdiff_t stop = start + (ptrdiff_t)len * step; /* |..| < 4 * MAX_BASE */
+        if (stop < 0)
+            stop = MV_OMIT; /* past the front: None, not a count from the end */
+        mv_view r;
+        FZ_STATUS(mv_slice(whole, start, stop, step, &r), MV_OK, "mv_slice");
+        s->v[slot[k]] = r;
+        s->m[slot[k]] = fzm_slice(fzm_whole(n, false), start, stop, step);
+        s->owner[slot[k]] = owner;
+    }
+    op_assign(s, a, b);
+}
+
 static void op_fill(state *s, fz_in *d, int a)
 {
     fz_view m = s->m[a];
@@ -324,7 +352,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int k = 0; k < MAX_STEPS && !fz_done(&d); k++) {
         uint8_t op = fz_u8(&d);
         int a = (op >> 4) % SLOTS, b = (op >> 6) % SLOTS;
-        switch (op % 12) {
+        switch (op % 13) {
         case 0: op_get_set(&s, &d, a); break;
         case 1: op_tobytes(&s, &d, a); break;
         case 2: op_assign(&s, a, b); break;
@@ -335,6 +363,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 7: op_index(&s, &d, a); break;
         case 8: op_count(&s, &d, a); break;
         case 9: op_find(&s, &d, a, b); break;
+        case 10: op_assign_overlap(&s, &d, a); break;
         default: make_view(&s, &d, a); break;
         }
         check_bases(&s, "after a step");

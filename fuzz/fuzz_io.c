@@ -495,6 +495,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     s.sent = s.m.sent_cap ? malloc(s.m.sent_cap) : NULL;
     FZ_STATUS(mv_sim_init(&s.sim, script, slen, s.sent, s.m.sent_cap, input, ilen), MV_OK,
               "mv_sim_init");
+    /* Refused set-ups change nothing (the simulator is used after this). */
+    mv_sim spare;
+    FZ_STATUS(mv_sim_init(NULL, script, slen, s.sent, s.m.sent_cap, input, ilen), MV_EINVAL,
+              "mv_sim_init(NULL)");
+    FZ_STATUS(mv_sim_init(&spare, NULL, 1, NULL, 0, NULL, 0), MV_EINVAL, "mv_sim_init(NULL script)");
+    FZ_STATUS(mv_sim_init(&spare, NULL, 0, NULL, 0, NULL, 1), MV_EINVAL, "mv_sim_init(NULL input)");
+    FZ_STATUS(mv_sim_init(&spare, NULL, 0, s.shadow, (size_t)PTRDIFF_MAX + 1, NULL, 0), MV_EOVERFLOW,
+              "mv_sim_init(huge sent buffer)");
     s.m.script = script;
     s.m.slen = slen;
     s.m.input = input;

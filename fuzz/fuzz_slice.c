@@ -68,6 +68,7 @@ static void step_sub(state *s, fz_in *d, int a, int b)
     size_t off = fz_size(d, len), cnt = fz_size(d, len);
     mv_view out;
     memset(&out, 0xA5, sizeof out);
+    FZ_STATUS(mv_sub(s->v[a], off, cnt, NULL), MV_EINVAL, "mv_sub(NULL)");
     mv_status st = mv_sub(s->v[a], off, cnt, &out);
     mv_status want = s->m[a].rel ? MV_ERELEASED : (off > len || cnt > len - off) ? MV_ERANGE : MV_OK;
     FZ_STATUS(st, want, "mv_sub");
@@ -86,6 +87,7 @@ static void step_buffer(state *s, fz_in *d, int a, int b)
     ptrdiff_t size = fz_index(d, len);
     mv_view out;
     memset(&out, 0xA5, sizeof out);
+    FZ_STATUS(mv_buffer(s->v[a], off, size, NULL), MV_EINVAL, "mv_buffer(NULL)");
     mv_status st = mv_buffer(s->v[a], off, size, &out);
     mv_status want = s->m[a].rel ? MV_ERELEASED : size < -1 ? MV_EINVAL : MV_OK;
     FZ_STATUS(st, want, "mv_buffer");
