@@ -3,6 +3,11 @@
 #   make            the library: build/libmemview.a, build/libmemview.so, build/memview.pc
 #   make test       every test under ASan+UBSan; "N passed, N failed" last
 #   make prove      Frama-C WP over src/; fails on any unproven goal or summary drift
+#   make coverage   lcov line and branch coverage of src/, gated by coverage/thresholds
+#   make fuzz       libFuzzer campaign over every harness (FUZZ_SECONDS, FUZZ_JOBS)
+#   make afl        the same under AFL++ (AFL_JOBS instances)
+#   make fuzz-smoke / fuzz-selftest / oss-fuzz-build / corpus-min   see fuzz/fuzz.mk
+#   make bench      benchmarks: bench/results.md and bench/scaling.png
 #   make check      what CI runs
 #   make examples   the seed's programs (examples/), built and run
 #   make install    honours PREFIX and DESTDIR
@@ -89,7 +94,10 @@ include contracts/prove.mk
 include bench/bench.mk
 
 # ------------------------------------------------------------------ check
-check: build-gcc build-clang test prove
+# What CI runs (.ci/run): both compilers warning-free, the tests, the
+# coverage gate, a short fuzz campaign, the planted-bug self-test of the
+# harnesses, the OSS-Fuzz build script, and the proofs.
+check: build-gcc build-clang test coverage fuzz-smoke fuzz-selftest oss-fuzz-build prove
 
 # ---------------------------------------------------------------- install
 install: lib
@@ -136,7 +144,7 @@ deps-prove:
 	@frama-c -wp-detect 2>/dev/null | grep -q 'Z3' && frama-c -wp-detect 2>/dev/null | grep -q 'CVC4' || \
 	  why3 config detect >/dev/null
 
-deps: deps-clang deps-python deps-prove
+deps: deps-clang deps-python deps-prove deps-gcc deps-afl deps-lcov deps-gnuplot deps-valgrind
 
 clean:
 	rm -rf $(BUILD) build coverage/html

@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
 """Per-function proof summary from a Frama-C WP JSON report.
 
-    proof_summary.py REPORT.json            print the summary
-    proof_summary.py --compare OLD NEW      fail when goal counts differ
+    proof_summary.py REPORT.json [REPORT.json ...]   print the summary
+    proof_summary.py --compare OLD NEW               fail when goal counts differ
+
+`make prove` proves the sources in groups, each by its own Frama-C in two
+passes (cvc4 on every goal, then z3 on the goals cvc4 left open).  A
+pass's report holds the status of every goal so far, so each group gives
+the report of its last pass, and the groups' rows are added up.
 
 The summary lists, per function (and for the lemmas), the goals proved and
 the goals generated, then how many goals Qed (WP's simplifier), z3 and cvc4
@@ -52,6 +57,17 @@ def summarise(report):
     return rows
 
 
+def merge(rows, more):
+    """Add one group's rows (the groups share the static helpers of the
+    internal header, each proving its own copies)."""
+    for name, (proved, total, by) in more.items():
+        row = rows.setdefault(name, [0, 0, {p: 0 for p, _ in PROVERS}])
+        row[0] += proved
+        row[1] += total
+        for p in by:
+            row[2][p] += by[p]
+
+
 def render(rows):
     lines = ["# memview proof summary (make prove): goals proved / generated per function.",
              "# The prover columns count goals each prover closed; both provers race,",
@@ -97,12 +113,13 @@ def compare(old_path, new_path):
 def main(argv):
     if len(argv) == 4 and argv[1] == "--compare":
         return compare(argv[2], argv[3])
-    if len(argv) != 2:
+    if len(argv) < 2 or argv[1].startswith("-"):
         print(__doc__, file=sys.stderr)
         return 2
-    with open(argv[1]) as f:
-        report = json.load(f)
-    rows = summarise(report)
+    rows = {}
+    for path in argv[1:]:
+        with open(path) as f:
+            merge(rows, summarise(json.load(f)))
     unproved = [n for n, (p, t, _) in rows.items() if p != t]
     sys.stdout.write(render(rows))
     return 1 if unproved else 0

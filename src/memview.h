@@ -264,8 +264,8 @@ bool mv_is_valid(mv_view v);
       ensures stride: out->len >= 2 ==> out->stride == v.stride * mv_py_step(step);
       ensures items: \forall integer j; 0 <= j < out->len ==>
         mv_item(*out, j) == mv_item(v, mv_sl_start(v.len, start, step) + j * mv_py_step(step));
-      ensures in_range: \forall integer j; 0 <= j < out->len ==>
-        0 <= mv_sl_start(v.len, start, step) + j * mv_py_step(step) < v.len;
+      ensures in_range: mv_progression_in(mv_sl_start(v.len, start, step), mv_py_step(step),
+                                          out->len, v.len);
       ensures access: out->readonly == v.readonly && out->released == 0;
     complete behaviors;
     disjoint behaviors;

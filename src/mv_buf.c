@@ -198,6 +198,8 @@ mv_status mv_buf_append(mv_buf *b, mv_view src)
         b->len = len;
         /* src may be a view of these very bytes: mv_assign copes. */
         mv__copy_in(b->data + old_len, src.len, src);
+        /*@ assert kept: \forall integer i; 0 <= i < old_len ==>
+              b->data[i] == \at(b->data[i], Pre); */
         return MV_OK;
     }
     size_t cap = mv__grown(b->cap, len);
@@ -217,6 +219,8 @@ mv_status mv_buf_append(mv_buf *b, mv_view src)
     mv__copy_in(data + old_len, src.len, src);
     if (old_len > 0)
         mv__copy_in(data, old_len, mv__whole(old, old_len, true));
+    /*@ assert kept: \forall integer i; 0 <= i < old_len ==>
+          data[i] == \at(b->data[i], Pre); */
     MV_FREE(old);
     return MV_OK;
 }

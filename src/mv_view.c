@@ -215,7 +215,7 @@ static mv__plan mv__plan_slice(size_t len, ptrdiff_t start, ptrdiff_t stop, ptrd
     ensures stride: count >= 2 ==> \result.stride == v.stride * step;
     ensures items: \forall integer j; 0 <= j < count ==>
       mv_item(\result, j) == mv_item(v, first + j * step);
-    ensures in_range: \forall integer j; 0 <= j < count ==> 0 <= first + j * step < v.len;
+    ensures in_range: mv_progression_in(first, step, count, v.len);
     ensures access: \result.readonly == v.readonly && \result.released == 0;
 */
 static mv_view mv__take(mv_view v, ptrdiff_t first, size_t count, ptrdiff_t step)
