@@ -168,6 +168,22 @@ static inline void fz_fill(fz_in *d, uint8_t *dst, size_t n)
         dst[i] = (uint8_t)(i * 7 + 3);
 }
 
+/* The buffer a harness works on: up to max bytes from the input, kept in
+ * shadow (the model's copy) and in a block of their own (the library's,
+ * so that ASan sees any access past its end).  *n is its length; NULL when
+ * it is empty. */
+static inline uint8_t *fz_base(fz_in *d, uint8_t *shadow, size_t max, size_t *n)
+{
+    *n = (size_t)fz_range(d, 0, max);
+    fz_fill(d, shadow, *n);
+    if (*n == 0)
+        return NULL;
+    uint8_t *base = malloc(*n);
+    if (base != NULL)
+        memcpy(base, shadow, *n);
+    return base;
+}
+
 /* ------------------------------------------------------------ checking */
 
 /* A harness found a difference with its model: say what, then abort so

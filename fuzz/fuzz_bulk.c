@@ -340,11 +340,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fz_init(&d, data, size);
     state s;
     for (int b = 0; b < 2; b++) {
-        s.n[b] = (size_t)fz_range(&d, 0, MAX_BASE);
-        s.base[b] = s.n[b] ? malloc(s.n[b]) : NULL;
-        fz_fill(&d, s.shadow[b], s.n[b]);
-        if (s.n[b])
-            memcpy(s.base[b], s.shadow[b], s.n[b]);
+        s.base[b] = fz_base(&d, s.shadow[b], MAX_BASE, &s.n[b]);
     }
     for (int a = 0; a < SLOTS; a++)
         make_view(&s, &d, a);

@@ -324,11 +324,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fz_in d;
     fz_init(&d, data, size);
     state s;
-    s.n = (size_t)fz_range(&d, 0, MAX_BASE);
-    s.base = s.n ? malloc(s.n) : NULL;
-    fz_fill(&d, s.shadow, s.n);
-    if (s.n)
-        memcpy(s.base, s.shadow, s.n);
+    s.base = fz_base(&d, s.shadow, MAX_BASE, &s.n);
     new_cursor(&s, &d);
     check(&s, "start");
     for (int k = 0; k < MAX_STEPS && !fz_done(&d); k++) {

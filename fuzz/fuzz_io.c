@@ -486,11 +486,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t slen, ilen;
     const uint8_t *script = fz_blob(&d, MAX_SCRIPT, &slen);
     const uint8_t *input = fz_blob(&d, MAX_INPUT, &ilen);
-    s.n = (size_t)fz_range(&d, 0, MAX_DATA);
-    s.data = s.n ? malloc(s.n) : NULL;
-    fz_fill(&d, s.shadow, s.n);
-    if (s.n)
-        memcpy(s.data, s.shadow, s.n);
+    s.data = fz_base(&d, s.shadow, MAX_DATA, &s.n);
     s.m.sent_cap = (size_t)fz_range(&d, 0, MAX_SENT);
     s.sent = s.m.sent_cap ? malloc(s.m.sent_cap) : NULL;
     FZ_STATUS(mv_sim_init(&s.sim, script, slen, s.sent, s.m.sent_cap, input, ilen), MV_OK,

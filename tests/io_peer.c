@@ -6,11 +6,11 @@
  *       connects, sends BYTES pseudo-random bytes (splitmix64 from SEED,
  *       8-byte little-endian words) with mv_send_all, with mv_sendv_all over
  *       thousands of views, or with a non-blocking mv_send_all resumed after
- *       MV_EAGAIN; prints "sent N crc32 XXXXXXXX" and closes.
+ *       MV_EAGAIN; prints "sent N crc32 <8 hex digits>" and closes.
  *   io_peer recv PORT BYTES CHUNK all|into
  *       connects, receives BYTES bytes with mv_recv_all(chunk) or with the
  *       seed's loop of mv_recv_into(view, min(chunk, len)), checks that
- *       the stream then ends, prints "received N crc32 XXXXXXXX".
+ *       the stream then ends, prints "received N crc32 <8 hex digits>".
  *
  * Socket buffers are small so that sends and receives come in pieces.  A
  * watchdog (alarm) ends the process if the peer stalls.
