@@ -8,11 +8,12 @@
 # and fuzz/NAME.dict as $OUT/fuzz_NAME.dict.
 cd "$SRC/memview"
 
-# The library, once, with the builder's flags.
+# The libraries (libmemview and the simulated socket), once, with the
+# builder's flags.
 objs=()
-for src in src/*.c; do
-    obj="$WORK/lib_$(basename "$src" .c).o"
-    $CC $CFLAGS -std=c11 -Isrc -Icontracts -c "$src" -o "$obj"
+for src in src/*.c src/sim/*.c; do
+    obj="$WORK/lib_$(basename "$src" .c).o"   # file names are unique across src/
+    $CC $CFLAGS -std=c11 -Iinclude -Isrc -c "$src" -o "$obj"
     objs+=("$obj")
 done
 
@@ -34,7 +35,7 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
 for harness in fuzz/fuzz_*.c; do
     name=$(basename "$harness" .c)
     short=${name#fuzz_}
-    $CC $CFLAGS -std=c11 -Isrc -Icontracts -c "$harness" -o "$WORK/$name.o"
+    $CC $CFLAGS -std=c11 -Iinclude -Isrc -c "$harness" -o "$WORK/$name.o"
     # libFuzzer is C++: link with the C++ driver, as OSS-Fuzz projects do.
     $CXX $CXXFLAGS "$WORK/$name.o" "${objs[@]}" $LIB_FUZZING_ENGINE -o "$OUT/$name"
     seeds=()

@@ -5,9 +5,7 @@
 # report (-report-unclassified-unknown ERROR) plus the committed summary.
 
 WP_TIMEOUT ?= 10
-WP_PAR     ?= $(shell nproc 2>/dev/null || echo 2)
 WP_DIR     := build/wp
-WP_CPP     := -pp-annot -cpp-extra-args="-Isrc -Icontracts -D_GNU_SOURCE"
 WP_CHECKS  := -wp-rte -warn-signed-overflow -warn-unsigned-overflow \
               -warn-signed-downcast -warn-unsigned-downcast
 # Two passes.  The first gives every goal to cvc4 (the faster of the two
@@ -21,14 +19,18 @@ WP_CHECKS  := -wp-rte -warn-signed-overflow -warn-unsigned-overflow \
 # the same reason.  `make prove PROVE_UPDATE=1` rewrites the committed
 # summary after an intended change of contracts.
 WP_SMOKE   := -wp-smoke-tests -wp-no-smoke-dead-code -wp-smoke-timeout 2
-WP_COMMON  := -wp-timeout $(WP_TIMEOUT) -wp-par 2 -wp-cache update
 
 # Frama-C's own work (parsing, RTE, goal generation and simplification) is
 # sequential and each prover call is short, so one Frama-C leaves a core
-# idle: the sources are proven in two groups side by side, each by its own
-# Frama-C with up to two prover jobs.
-WP_GROUP_A := $(filter src/mv_view.c src/mv_bytes.c src/mv_search.c src/mv_assign.c src/mv_hex.c,$(LIB_SRC))
-WP_GROUP_B := $(filter-out $(WP_GROUP_A),$(LIB_SRC))
+# idle: the sources (libmemview and the simulated socket) are proven in
+# WP_GROUPS groups side by side, each by its own Frama-C running one prover
+# at a time, so that no more provers run than there are cores.  The groups
+# are balanced by the committed summary's goal counts
+# (contracts/proof_groups.py); each line of its output is one group.
+WP_GROUPS    ?= $(shell nproc 2>/dev/null || echo 2)
+PROVE_SRC    := $(ALL_SRC)
+WP_GROUP_SRC  = $(shell python3 contracts/proof_groups.py contracts/proof-summary.txt $(WP_GROUPS) $(PROVE_SRC) 2>/dev/null)
+WP_COMMON  := -wp-timeout $(WP_TIMEOUT) -wp-par 1 -wp-cache update
 
 # prove_group NAME FILES: both passes and the report gate over FILES,
 # log and reports under $(WP_DIR)/NAME.
@@ -43,18 +45,22 @@ endef
 
 .PHONY: prove
 
-prove: deps-prove
-	@rm -rf $(WP_DIR) && mkdir -p $(WP_DIR)/a $(WP_DIR)/b
-	@echo "memview: proving $(words $(LIB_SRC)) files with WP in two groups (cvc4, then z3 on what is left; timeout $(WP_TIMEOUT)s)"
-	@( $(call prove_group,a,$(WP_GROUP_A)) ) & pid=$$!; \
-	( $(call prove_group,b,$(WP_GROUP_B)) ); status_b=$$?; \
-	wait $$pid; status_a=$$?; \
-	for g in a b; do \
+prove: deps-prove deps-python
+	@rm -rf $(WP_DIR) && mkdir -p $(WP_DIR)
+	@echo "memview: proving $(words $(PROVE_SRC)) files with WP in $(WP_GROUPS) groups (cvc4, then z3 on what is left; timeout $(WP_TIMEOUT)s)"
+	@groups=""; pids=""; i=0; \
+	for files in $(WP_GROUP_SRC); do \
+	  i=$$((i + 1)); mkdir -p $(WP_DIR)/$$i; groups="$$groups $$i"; \
+	  echo "  group $$i: $$files" | tr ',' ' '; \
+	  ( $(call prove_group,$$i,$$(echo $$files | tr ',' ' ')) ) & pids="$$pids $$!"; \
+	done; \
+	status=0; for p in $$pids; do wait $$p || status=1; done; \
+	for g in $$groups; do \
 	  grep -E '^\[wp\] \[(Failed|Unknown|Timeout)\]|Proved goals|^  (Qed|Z3|CVC4)|ERROR|User Error' $(WP_DIR)/$$g/prove.log | sed "s/^/[$$g] /"; \
 	done; \
-	if [ $$status_a -ne 0 ] || [ $$status_b -ne 0 ]; then \
-	  echo "memview: proof FAILED (logs: $(WP_DIR)/a/prove.log, $(WP_DIR)/b/prove.log)"; exit 1; fi
-	@python3 contracts/proof_summary.py $(WP_DIR)/a/report-z3.json $(WP_DIR)/b/report-z3.json \
+	if [ $$status -ne 0 ]; then \
+	  echo "memview: proof FAILED (logs: $(WP_DIR)/*/prove.log)"; exit 1; fi; \
+	python3 contracts/proof_summary.py $$(for g in $$groups; do echo $(WP_DIR)/$$g/report-z3.json; done) \
 	  > $(WP_DIR)/proof-summary.txt
 	@if [ -n "$(PROVE_UPDATE)" ]; then cp $(WP_DIR)/proof-summary.txt contracts/proof-summary.txt; \
 	  echo "memview: contracts/proof-summary.txt updated"; \

@@ -1,6 +1,6 @@
 # Fuzzing: five harnesses (fuzz/fuzz_NAME.c), each checking every result
 # against a reference model, built for libFuzzer, AFL++ and a plain
-# replayer (fuzz/replay.c, run by make test over the shipped corpus).
+# replayer (fuzz/corpus_replay.c, run by make test over the shipped corpus).
 #
 #   make fuzz            libFuzzer, FUZZ_SECONDS per harness (60), FUZZ_JOBS workers (1)
 #   make afl             AFL++, AFL_JOBS instances per harness (2), AFL_SECONDS each
@@ -12,7 +12,6 @@
 # Campaigns work on copies under build/fuzz; corpus/ changes only through
 # make corpus-min.
 
-FUZZ_NAMES   := slice bulk buf cursor io
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 1
 AFL_JOBS     ?= 2
@@ -21,16 +20,15 @@ SMOKE_SECONDS ?= 15
 SELFTEST_SECONDS ?= 60
 
 FUZZ_DIR     := build/fuzz
-FUZZ_SRC_HDR := fuzz/decoder.h fuzz/model.h $(LIB_HDR)
-# -O2 rather than the usual -O1: inlining leaves libFuzzer fewer features to
-# weigh on every run (its entropic schedule dominated the profile at -O1),
-# which more than doubles the executions per second of these small harnesses.
-FUZZ_CFLAGS  := $(CSTD) -g -O2 -fno-omit-frame-pointer -Wall -Wextra -Isrc -Icontracts
-FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_SRC_HDR := $(wildcard fuzz/*.h) $(SRC_HDR)
+# FUZZ_CFLAGS (Makefile) builds at -O2 rather than the usual -O1: inlining
+# leaves libFuzzer fewer features to weigh on every run (its entropic
+# schedule dominated the profile at -O1), which more than doubles the
+# executions per second of these small harnesses.
 
-# The planted bugs of make fuzz-selftest (MV_PLANT_<name>) and the harness
-# that must catch each.
-FUZZ_PLANTS  := SLICE_CLAMP:slice EXPORT_LEAK:buf IO_PARTIAL:io CURSOR_BOUND:cursor FIND_LAST:bulk
+# The planted bugs of make fuzz-selftest: fuzz/plants/NAME.plant, each
+# naming the harness that must catch it (NAME:HARNESS pairs).
+FUZZ_PLANTS  := $(foreach p,$(wildcard fuzz/plants/*.plant),$(basename $(notdir $(p))):$(shell sed -n 's/^harness: *//p' $(p)))
 
 LF_BINS   := $(FUZZ_NAMES:%=$(FUZZ_DIR)/libfuzzer/fuzz_%)
 AFL_BINS  := $(FUZZ_NAMES:%=$(FUZZ_DIR)/afl/fuzz_%)
@@ -42,24 +40,27 @@ PLANT_BINS := $(foreach p,$(FUZZ_PLANTS),$(FUZZ_DIR)/plant/$(word 1,$(subst :, ,
 fuzz-build: $(LF_BINS)
 
 # libFuzzer + ASan + UBSan: every finding fatal.
-$(FUZZ_DIR)/libfuzzer/fuzz_%: fuzz/fuzz_%.c $(FUZZ_SRC_HDR) $(LIB_SRC) | deps-clang
+$(FUZZ_DIR)/libfuzzer/fuzz_%: fuzz/fuzz_%.c $(FUZZ_SRC_HDR) $(ALL_SRC) | deps-clang
 	@mkdir -p $(@D)
 	@echo "  CLANG   $@"
-	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) $< $(LIB_SRC) -o $@
+	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) $< $(ALL_SRC) -o $@
 
 # AFL++: the same source, linked with AFL++'s libFuzzer-compatible driver.
-$(FUZZ_DIR)/afl/fuzz_%: fuzz/fuzz_%.c $(FUZZ_SRC_HDR) $(LIB_SRC) | deps-afl
+$(FUZZ_DIR)/afl/fuzz_%: fuzz/fuzz_%.c $(FUZZ_SRC_HDR) $(ALL_SRC) | deps-afl
 	@mkdir -p $(@D)
 	@echo "  AFL-CC  $@"
 	@AFL_USE_ASAN=1 AFL_USE_UBSAN=1 AFL_QUIET=1 afl-clang-fast $(FUZZ_CFLAGS) \
-	  $< $(LIB_SRC) /usr/lib/afl/libAFLDriver.a -lstdc++ -o $@
+	  $< $(ALL_SRC) /usr/lib/afl/libAFLDriver.a -lstdc++ -o $@
 
-# The library with one planted bug compiled in.
-$(FUZZ_DIR)/plant/%: $(FUZZ_SRC_HDR) $(LIB_SRC) $(wildcard fuzz/fuzz_*.c) | deps-clang
+# A harness built against a copy of the sources with one planted bug
+# (fuzz/plant.py makes the copy; the shipped sources carry no switch).
+$(FUZZ_DIR)/plant/%: $(FUZZ_SRC_HDR) $(ALL_SRC) $(wildcard fuzz/fuzz_*.c) $(wildcard fuzz/plants/*.plant) \
+                     fuzz/plant.py | deps-clang deps-python
 	@mkdir -p $(@D)
-	@echo "  CLANG   $@ (MV_PLANT_$(notdir $(@D)))"
-	@clang $(FUZZ_CFLAGS) -DMV_PLANT_$(notdir $(@D)) -fsanitize=fuzzer $(FUZZ_SAN) \
-	  fuzz/$(notdir $@).c $(LIB_SRC) -o $@
+	@echo "  CLANG   $@ (fuzz/plants/$(notdir $(@D)).plant)"
+	@python3 fuzz/plant.py fuzz/plants/$(notdir $(@D)).plant src $(@D)/src
+	@clang $(FUZZ_CFLAGS) -I$(@D)/src -fsanitize=fuzzer $(FUZZ_SAN) \
+	  fuzz/$(notdir $@).c $(ALL_SRC:src/%=$(@D)/src/%) -o $@
 
 # ------------------------------------------------------------- campaigns
 # make fuzz: every harness for FUZZ_SECONDS, progress, then a summary table.

@@ -1,9 +1,8 @@
 #!/bin/sh
 # selftest.sh BINDIR WORKDIR SECONDS PLANT:HARNESS...
 #
-# Each BINDIR/PLANT/fuzz_HARNESS is a harness built against the library
-# with the planted bug MV_PLANT_<PLANT> compiled in (see the #ifdef blocks
-# in src/).  It is fuzzed from an empty corpus for at most SECONDS; the
+# Each BINDIR/PLANT/fuzz_HARNESS is a harness built against a copy of the
+# library with the bug of fuzz/plants/PLANT.plant planted in it.  It is fuzzed from an empty corpus for at most SECONDS; the
 # harness must find the bug (a failed check or a crash) in that time.
 # Prints how long each took and exits 1 when any planted bug was missed.
 set -u

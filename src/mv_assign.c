@@ -7,6 +7,15 @@
  * lands on a source item src[j], j has already been copied.  Overlap is
  * detected with pointer equality only, which C defines for pointers into
  * different objects (ordering comparisons are not).
+ *
+ * The copying orders:
+ *  - Equal strides: if dst's item 0 is a later item of src, back to front,
+ *    else front to back; either reads every source item before it is
+ *    overwritten.
+ *  - Different strides: a scan over the bytes the two views span (its cost
+ *    is proportional to them) tells whether the spans share a byte.  If not,
+ *    front to back; if they do, in the order of the distance ("gap") between
+ *    each destination item and its source item, as explained further down.
  */
 #include "memview.h"
 
@@ -74,7 +83,9 @@ static bool mv__is_later_item(mv_view src, const char *target)
 */
 
 /* dst[i] = src[i] for i = 0, 1, ...: safe when no destination item
- * coincides with a source item that is read later. */
+ * coincides with a source item that is read later.  Used for equal strides
+ * when dst's item 0 is no later item of src, and for views that share no
+ * byte (mv__lemma_apart). */
 /*@ requires valid: mv_valid(dst) && mv_valid(src);
     requires writable: dst.readonly == 0 && dst.len == src.len && dst.len >= 1;
     requires forward_safe: mv_no_later_alias(dst, src);
@@ -163,15 +174,18 @@ static size_t mv__span_bytes(mv_view v)
     return (size_t)(extent < 0 ? -extent : extent) + 1;
 }
 
-/* Views whose spans share no byte share no item. */
+/* Views whose spans share no byte share no item, so a forward copy is
+ * safe between them. */
 /*@ ghost
   /@ requires shape: mv_shape(a) && mv_shape(b) && a.len >= 1 && b.len >= 1;
+     requires lengths: a.len == b.len;
      requires apart:
        \separated(a.data + (mv_span_lo(a.len, a.stride) .. mv_span_hi(a.len, a.stride)),
                   b.data + (mv_span_lo(b.len, b.stride) .. mv_span_hi(b.len, b.stride)));
      terminates \true;
      assigns \nothing;
      ensures apart: mv_items_apart(a, b);
+     ensures forward_safe: mv_no_later_alias(a, b);
   @/
   static void mv__lemma_apart(mv_view a, mv_view b)
   {
@@ -181,37 +195,6 @@ static size_t mv__span_bytes(mv_view v)
          mv_span_lo(b.len, b.stride) <= k * b.stride <= mv_span_hi(b.len, b.stride); @/
   }
 */
-
-/* dst[i] = src[i] in any order: the two views share no byte. */
-/*@ requires valid: mv_valid(dst) && mv_valid(src);
-    requires writable: dst.readonly == 0 && dst.len == src.len && dst.len >= 1;
-    requires apart: mv_items_apart(dst, src);
-    terminates \true;
-    assigns { *mv_item(dst, i) | integer i; 0 <= i < dst.len };
-    ensures copied: \forall integer i; 0 <= i < dst.len ==> *mv_item(dst, i) == \old(*mv_item(src, i));
-*/
-static void mv__copy_apart(mv_view dst, mv_view src)
-{
-    char *d = dst.data;
-    const char *s = src.data;
-    /*@ loop invariant i: 0 <= i < dst.len;
-        loop invariant d: d == mv_item(dst, i) && s == mv_item(src, i);
-        loop invariant done: \forall integer k; 0 <= k < i ==>
-          *mv_item(dst, k) == \at(*mv_item(src, k), Pre);
-        loop invariant pending: \forall integer k; i <= k < src.len ==>
-          *mv_item(src, k) == \at(*mv_item(src, k), Pre);
-        loop assigns i, d, s, { *mv_item(dst, k) | integer k; 0 <= k < dst.len };
-        loop variant dst.len - i;
-    */
-    for (size_t i = 0;; i++) {
-        //@ ghost mv__lemma_distinct(dst, (ptrdiff_t)i);
-        *d = *s;
-        if (i + 1 == dst.len)
-            break;
-        d += dst.stride;
-        s += src.stride;
-    }
-}
 
 /* ---------------------------------------------------------------------
  * Overlapping views with different strides.
@@ -240,36 +223,9 @@ typedef struct mv__frame {
     size_t src_base;   /* position of src's span start */
 } mv__frame;
 
-/*@
-  // Position of item i of a view v whose span starts at position base.
-  logic integer mv__pos(mv_view v, integer base, integer i) =
-    base + (i * v.stride - mv_span_lo(v.len, v.stride));
-
-  // pos(D_i) - pos(S_i), and its orientation that grows with i.
-  logic integer mv__lin(mv__frame f, mv_view d, mv_view s, integer i) =
-    mv__pos(d, f.dst_base, i) - mv__pos(s, f.src_base, i);
-  logic integer mv__rise(mv__frame f, mv_view d, mv_view s, integer i) =
-    d.stride > s.stride ? mv__lin(f, d, s, i) : -mv__lin(f, d, s, i);
-  logic integer mv__gap(mv__frame f, mv_view d, mv_view s, integer i) =
-    \abs(mv__lin(f, d, s, i));
-
-  // The frame describes where the items are: equal items, equal positions.
-  predicate mv__framed(mv__frame f, mv_view d, mv_view s) =
-    f.dst_base <= PTRDIFF_MAX && f.src_base <= PTRDIFF_MAX &&
-    \forall integer i, j; 0 <= i < d.len && 0 <= j < s.len ==>
-      mv_item(d, i) == mv_item(s, j) ==>
-      mv__pos(d, f.dst_base, i) == mv__pos(s, f.src_base, j);
-
-  // A destination item lands only on a source item of no larger gap
-  // (|dst stride| <= |src stride|) ...
-  predicate mv__hits_closer(mv__frame f, mv_view d, mv_view s) =
-    \forall integer i, j; 0 <= i < d.len && 0 <= j < s.len && i != j ==>
-      mv_item(d, i) == mv_item(s, j) ==> mv__gap(f, d, s, j) <= mv__gap(f, d, s, i);
-  // ... or only on one of strictly larger gap (|dst stride| > |src stride|).
-  predicate mv__hits_farther(mv__frame f, mv_view d, mv_view s) =
-    \forall integer i, j; 0 <= i < d.len && 0 <= j < s.len && i != j ==>
-      mv_item(d, i) == mv_item(s, j) ==> mv__gap(f, d, s, j) > mv__gap(f, d, s, i);
-*/
+#ifdef __FRAMAC__
+#include "mv_assign.acsl"
+#endif
 
 /* (k - k0) * slope has the sign of k - k0 when the slope is positive. */
 /*@ ghost
@@ -438,7 +394,7 @@ static size_t mv__position(mv_view v, size_t base, size_t i)
     assigns \nothing;
     ensures result: \result == mv__gap(f, dst, src, i);
 */
-static size_t mv__distance(mv__frame f, mv_view dst, mv_view src, size_t i)
+static size_t mv__gap_at(mv__frame f, mv_view dst, mv_view src, size_t i)
 {
     size_t pd = mv__position(dst, f.dst_base, i);
     size_t ps = mv__position(src, f.src_base, i);
@@ -496,7 +452,7 @@ static void mv__copy_two(mv_view dst, mv_view src, size_t i, size_t j)
     ensures below: \forall integer k; 0 <= k < \result ==> mv__rise(f, dst, src, k) < 0;
     ensures above: \forall integer k; \result <= k < dst.len ==> mv__rise(f, dst, src, k) >= 0;
 */
-static size_t mv__split(mv__frame f, mv_view dst, mv_view src)
+static size_t mv__outward_start(mv__frame f, mv_view dst, mv_view src)
 {
     bool rising = dst.stride > src.stride;   /* lin itself grows with i */
     size_t k = 0;
@@ -551,8 +507,8 @@ static void mv__copy_outward(mv__frame f, mv_view dst, mv_view src, size_t sp)
         //@ ghost mv__lemma_outward_step(f, dst, src, sp, lo, hi);
         /* the candidates' gaps; SIZE_MAX for a side with none left, which
          * the tests below never take */
-        size_t gl = lo > 0 ? mv__distance(f, dst, src, lo - 1) : SIZE_MAX;
-        size_t gh = hi < n ? mv__distance(f, dst, src, hi) : SIZE_MAX;
+        size_t gl = lo > 0 ? mv__gap_at(f, dst, src, lo - 1) : SIZE_MAX;
+        size_t gh = hi < n ? mv__gap_at(f, dst, src, hi) : SIZE_MAX;
         if (lo == 0 || (hi < n && gh < gl)) {
             //@ ghost mv__lemma_distinct(dst, (ptrdiff_t)hi);
             mv__copy_one(dst, src, hi);
@@ -599,7 +555,7 @@ static void mv__copy_inward(mv__frame f, mv_view dst, mv_view src)
     */
     while (lo < hi) {
         //@ ghost mv__lemma_inward_step(f, dst, src, lo, hi - 1);
-        if (mv__distance(f, dst, src, lo) >= mv__distance(f, dst, src, hi - 1)) {
+        if (mv__gap_at(f, dst, src, lo) >= mv__gap_at(f, dst, src, hi - 1)) {
             //@ ghost mv__lemma_distinct(dst, (ptrdiff_t)lo);
             mv__copy_one(dst, src, lo);
             lo++;
@@ -611,47 +567,71 @@ static void mv__copy_inward(mv__frame f, mv_view dst, mv_view src)
     }
 }
 
-/* Whether the spans of two non-empty views share a byte; if so, where
- * their starts lie relative to each other.  Each scan compares one span
- * start with every byte of the other span, by equality only. */
-/*@ requires valid: mv_valid(a) && mv_valid(b) && a.len >= 1 && b.len >= 1;
+/* The offset of p among the n bytes at block, or n when p is none of them.
+ * Pointer equality only (see the top of this file). */
+/*@ requires bytes: n >= 1;
+    terminates \true;
+    assigns \nothing;
+    ensures range: \result <= n;
+    ensures found: \result < n ==> p == block + \result;
+    ensures absent: \result == n ==> \separated(p, block + (0 .. n - 1));
+*/
+static size_t mv__offset_in(const char *block, size_t n, const char *p)
+{
+    /*@ loop invariant range: k <= n;
+        loop invariant absent: k == 0 || \separated(p, block + (0 .. k - 1));
+        loop assigns k;
+        loop variant n - k;
+    */
+    for (size_t k = 0; k < n; k++)
+        if (block + k == p)
+            return k;
+    return n;
+}
+
+/* Whether the dst_bytes bytes at dst and the src_bytes bytes at src share
+ * a byte, and if so the positions of the two starts, measured from the
+ * lower one: two blocks overlap exactly when one's start is a byte of the
+ * other, so each start is looked for among the other's bytes. */
+/*@ requires bytes: dst_bytes >= 1 && src_bytes >= 1;
     terminates \true;
     assigns \nothing;
     ensures apart: !\result.overlap ==>
-      \separated(a.data + (mv_span_lo(a.len, a.stride) .. mv_span_hi(a.len, a.stride)),
-                 b.data + (mv_span_lo(b.len, b.stride) .. mv_span_hi(b.len, b.stride)));
-    ensures framed: \result.overlap ==> mv__framed(\result, a, b);
+      \separated(dst + (0 .. dst_bytes - 1), src + (0 .. src_bytes - 1));
+    ensures frame: \result.overlap ==>
+      (\result.dst_base == 0 && \result.src_base < dst_bytes && src == dst + \result.src_base) ||
+      (\result.src_base == 0 && \result.dst_base < src_bytes && dst == src + \result.dst_base);
 */
-static mv__frame mv__spans_frame(mv_view a, mv_view b)
+static mv__frame mv__blocks_frame(const char *dst, size_t dst_bytes, const char *src, size_t src_bytes)
 {
     mv__frame r = { false, 0, 0 };
-    const char *la = mv__span_low(a);
-    const char *lb = mv__span_low(b);
-    size_t na = mv__span_bytes(a);
-    size_t nb = mv__span_bytes(b);
-    /*@ loop invariant range: k <= na;
-        loop invariant absent: k == 0 || \separated(lb, la + (0 .. k - 1));
-        loop assigns k;
-        loop variant na - k;
-    */
-    for (size_t k = 0; k < na; k++)
-        if (la + k == lb) {
-            r.overlap = true;
-            r.src_base = k;
-            return r;
-        }
-    /*@ loop invariant range: k <= nb;
-        loop invariant absent: k == 0 || \separated(la, lb + (0 .. k - 1));
-        loop assigns k;
-        loop variant nb - k;
-    */
-    for (size_t k = 0; k < nb; k++)
-        if (lb + k == la) {
-            r.overlap = true;
-            r.dst_base = k;
-            return r;
-        }
+    size_t at = mv__offset_in(dst, dst_bytes, src);
+    if (at < dst_bytes) {
+        r.overlap = true;
+        r.src_base = at;
+        return r;
+    }
+    at = mv__offset_in(src, src_bytes, dst);
+    if (at < src_bytes) {
+        r.overlap = true;
+        r.dst_base = at;
+    }
     return r;
+}
+
+/* Whether the spans of two non-empty views share a byte; if so, the frame
+ * that gives each of their items a position. */
+/*@ requires valid: mv_valid(dst) && mv_valid(src) && dst.len >= 1 && src.len >= 1;
+    terminates \true;
+    assigns \nothing;
+    ensures apart: !\result.overlap ==>
+      \separated(dst.data + (mv_span_lo(dst.len, dst.stride) .. mv_span_hi(dst.len, dst.stride)),
+                 src.data + (mv_span_lo(src.len, src.stride) .. mv_span_hi(src.len, src.stride)));
+    ensures framed: \result.overlap ==> mv__framed(\result, dst, src);
+*/
+static mv__frame mv__spans_frame(mv_view dst, mv_view src)
+{
+    return mv__blocks_frame(mv__span_low(dst), mv__span_bytes(dst), mv__span_low(src), mv__span_bytes(src));
 }
 
 mv_status mv_assign(mv_view dst, mv_view src)
@@ -677,12 +657,12 @@ mv_status mv_assign(mv_view dst, mv_view src)
     mv__frame frame = mv__spans_frame(dst, src);
     if (!frame.overlap) {
         //@ ghost mv__lemma_apart(dst, src);
-        mv__copy_apart(dst, src);
+        mv__copy_forward(dst, src);
         return MV_OK;
     }
     //@ ghost mv__lemma_hits(frame, dst, src);
     if (mv__magnitude(dst.stride) <= mv__magnitude(src.stride))
-        mv__copy_outward(frame, dst, src, mv__split(frame, dst, src));
+        mv__copy_outward(frame, dst, src, mv__outward_start(frame, dst, src));
     else
         mv__copy_inward(frame, dst, src);
     return MV_OK;

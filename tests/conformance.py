@@ -5,7 +5,7 @@ CPython as the oracle.
 Writes CONFORMANCE_CASES cases (default 100000) drawn with the seed
 CONFORMANCE_SEED (default 1) to OUT, one per line in the vector format of
 corpus/vectors/README.md, each with the results CPython gives; the C
-replayer (tests/replay.c) then runs them against the library.  The same
+replayer (tests/run_vectors.c) then runs them against the library.  The same
 seed and count always give the same file, so a failure is reproduced with
 
     CONFORMANCE_SEED=<seed> make test

@@ -4,7 +4,7 @@ A case is a base buffer, up to two views cut from it by chains of steps,
 and one operation; corpus/vectors/README.md describes the text form.  This
 module evaluates a case with CPython's memoryview (and bytes, for the
 searches Python 3.11 has only on bytes) and writes the line that the C
-replayer (tests/replay.c) checks the library against.
+replayer (tests/run_vectors.c) checks the library against.
 
 Where CPython has the operation, CPython decides the result.  Where it has
 none (mv_sub, mv_buffer, mv_advance, mv_split, mv_fill, mv_tobytes's

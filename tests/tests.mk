@@ -1,10 +1,14 @@
 # Tests: every suite under ASan+UBSan (see tests/README.md).
 #
 # A suite is a command whose last output line is "N passed, N failed";
-# tests/run_suites.sh runs them all and prints the totals last.  Every
-# tests/test_*.c is a unit suite by itself.  Any other suite is one line:
-#   $(eval $(call mv_suite,NAME,COMMAND,PREREQUISITES))
-# (COMMAND runs under sh from the top directory; no commas in it.)
+# tests/run_suites.sh runs them all and prints the totals last.  The list
+# below is the only list of suites: `make test` runs it against the
+# sanitized build (build/tests), `make coverage` against the instrumented
+# one (build/coverage).  A suite is declared with
+#   $(eval $(call mv_suite,NAME,COMMAND,PROGRAMS))
+# where COMMAND names the build folder as $$(B) and PROGRAMS are the
+# programs it runs, relative to that folder.  (COMMAND runs under sh from
+# the top directory; no commas in it.)
 #
 #   CONFORMANCE_SEED=N CONFORMANCE_CASES=N make test   other CPython cases
 #   (CONFORMANCE_CURSOR_CASES, CONFORMANCE_BUF_CASES: the other two runs)
@@ -12,79 +16,81 @@
 #
 # The library is built again for the tests with the fault-injecting
 # allocator of tests/mv_alloc.h in place of malloc / free (src/mv_buf.c
-# takes MV_MALLOC / MV_FREE from the build); every test binary links it.
+# takes MV_MALLOC / MV_FREE from the build); every test program links it.
 
 TEST_BUILD   := build/tests
 TEST_HDR     := $(wildcard tests/*.h)
 TEST_ALLOC   := -include tests/mv_alloc.h -DMV_MALLOC=mvt_malloc -DMV_FREE=mvt_free
-TEST_LIB_OBJ := $(LIB_SRC:src/%.c=$(TEST_BUILD)/lib/%.o) $(TEST_BUILD)/mv_alloc.o
 UNIT_NAMES   := $(patsubst tests/test_%.c,%,$(wildcard tests/test_*.c))
 VECTOR_FILES := $(wildcard corpus/vectors/*.txt)
+FUZZ_NAMES   := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
 
-SUITE_NAMES   :=
-SUITE_PREREQS :=
+SUITE_NAMES :=
+SUITE_PROGS :=
 define mv_suite
 SUITE_NAMES += $(1)
 SUITE_CMD_$(1) = $(2)
-SUITE_PREREQS += $(3)
+SUITE_PROGS += $(3)
 endef
 
 # ------------------------------------------------------------------ suites
-$(foreach u,$(UNIT_NAMES),$(eval $(call mv_suite,$(u),$(TEST_BUILD)/test_$(u),$(TEST_BUILD)/test_$(u))))
+# Unit suites: every tests/test_*.c.
+$(foreach u,$(UNIT_NAMES),$(eval $(call mv_suite,$(u),$$(B)/test_$(u),test_$(u))))
 # Committed language-neutral vectors (corpus/vectors/README.md).
-$(eval $(call mv_suite,vectors,$(TEST_BUILD)/replay $(VECTOR_FILES),$(TEST_BUILD)/replay))
-# Fresh random cases with CPython as the oracle, replayed by the same driver:
+$(eval $(call mv_suite,vectors,$$(B)/run_vectors $(VECTOR_FILES),run_vectors))
+# Fresh random cases with CPython as the oracle, run by the same driver:
 # view operations, cursor reads and writes, owner-buffer sequences.
-$(eval $(call mv_suite,conformance,python3 tests/conformance.py $(TEST_BUILD)/conformance.txt && $(TEST_BUILD)/replay $(TEST_BUILD)/conformance.txt,$(TEST_BUILD)/replay))
-$(eval $(call mv_suite,conf-cursor,python3 tests/conformance.py --cursors $(TEST_BUILD)/conf-cursor.txt && $(TEST_BUILD)/replay $(TEST_BUILD)/conf-cursor.txt,$(TEST_BUILD)/replay))
-$(eval $(call mv_suite,conf-buf,python3 tests/conformance.py --buffers $(TEST_BUILD)/conf-buf.txt && $(TEST_BUILD)/replay $(TEST_BUILD)/conf-buf.txt,$(TEST_BUILD)/replay))
+$(eval $(call mv_suite,conformance,python3 tests/conformance.py $$(B)/conformance.txt && $$(B)/run_vectors $$(B)/conformance.txt,run_vectors))
+$(eval $(call mv_suite,conf-cursor,python3 tests/conformance.py --cursors $$(B)/conf-cursor.txt && $$(B)/run_vectors $$(B)/conf-cursor.txt,run_vectors))
+$(eval $(call mv_suite,conf-buf,python3 tests/conformance.py --buffers $$(B)/conf-buf.txt && $$(B)/run_vectors $$(B)/conf-buf.txt,run_vectors))
 # memview's I/O loops against CPython's socket module, over TCP on 127.0.0.1.
-$(eval $(call mv_suite,interop,python3 tests/interop.py $(TEST_BUILD)/io_peer,$(TEST_BUILD)/io_peer))
+$(eval $(call mv_suite,interop,python3 tests/interop.py $$(B)/io_peer,io_peer))
+# A plain `make`, `make install` into a temporary PREFIX (and a DESTDIR
+# staging), then a program built and run through pkg-config.
+$(eval $(call mv_suite,install,sh tests/test_install.sh $$(B)/install,))
 # The fuzz harnesses over their shipped corpus and every regression input
-# (fuzz/replay.c, built with gcc: no fuzzing engine needed; one case per file).
-FUZZ_REPLAY_NAMES := slice bulk buf cursor io
-$(foreach h,$(FUZZ_REPLAY_NAMES),$(eval $(call mv_suite,fuzz-$(h),$(TEST_BUILD)/fuzz/replay_$(h) corpus/$(h) corpus/regressions/$(h),$(TEST_BUILD)/fuzz/replay_$(h))))
+# (fuzz/corpus_replay.c: no fuzzing engine needed; one case per file).
+$(foreach h,$(FUZZ_NAMES),$(eval $(call mv_suite,fuzz-$(h),$$(B)/fuzz/replay_$(h) corpus/$(h) corpus/regressions/$(h),fuzz/replay_$(h))))
 
-# ------------------------------------------------------------------- build
+# ------------------------------------------------------------------ build
 .PHONY: test vectors
 
-test: deps-clang deps-python $(SUITE_PREREQS)
-	@sh tests/run_suites.sh $(TEST_BUILD)/logs $(foreach s,$(SUITE_NAMES),'$(s)' '$(SUITE_CMD_$(s))')
+test: B := $(TEST_BUILD)
+test: deps-clang deps-gcc deps-python deps-pkgconfig $(addprefix $(TEST_BUILD)/,$(sort $(SUITE_PROGS)))
+	@sh tests/run_suites.sh $(B)/logs $(foreach s,$(SUITE_NAMES),'$(s)' '$(SUITE_CMD_$(s))')
 
-# The library again, with the sanitizers, for the tests only (kept between
-# runs: make would otherwise delete them as intermediate files).
+# The libraries again, with the sanitizers and the test allocator (kept
+# between runs: make would otherwise delete them as intermediate files).
+TEST_LIB_OBJ := $(ALL_SRC:src/%.c=$(TEST_BUILD)/lib/%.o) $(TEST_BUILD)/mv_alloc.o
 .SECONDARY: $(TEST_LIB_OBJ)
-$(TEST_BUILD)/lib/%.o: src/%.c $(LIB_HDR) tests/mv_alloc.h | $(TEST_BUILD)/lib
+$(TEST_BUILD)/lib/%.o: src/%.c $(SRC_HDR) tests/mv_alloc.h
+	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	@$(SAN_CC) $(TEST_CFLAGS) $(TEST_ALLOC) -c $< -o $@
+	@clang $(TEST_CFLAGS) $(TEST_ALLOC) -c $< -o $@
 
-$(TEST_BUILD)/mv_alloc.o: tests/mv_alloc.c tests/mv_alloc.h | $(TEST_BUILD)
+$(TEST_BUILD)/mv_alloc.o: tests/mv_alloc.c tests/mv_alloc.h
+	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	@$(SAN_CC) $(TEST_CFLAGS) -c $< -o $@
+	@clang $(TEST_CFLAGS) -c $< -o $@
 
-$(TEST_BUILD)/%: tests/%.c $(TEST_HDR) $(TEST_LIB_OBJ) | $(TEST_BUILD)
+$(TEST_BUILD)/%: tests/%.c $(TEST_HDR) $(TEST_LIB_OBJ)
+	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	@$(SAN_CC) $(TEST_CFLAGS) $< $(TEST_LIB_OBJ) -o $@
+	@clang $(TEST_CFLAGS) $< $(TEST_LIB_OBJ) -o $@
 
-$(TEST_BUILD) $(TEST_BUILD)/lib:
-	@mkdir -p $@
-
-# The harness replayers: gcc with its own sanitizers, against the library
-# built again with gcc (the two compilers' sanitizer runtimes do not mix).
-FUZZ_REPLAY_CFLAGS := $(CSTD) -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
-                      -fno-sanitize-recover=all -Isrc -Icontracts
-FUZZ_REPLAY_OBJ    := $(LIB_SRC:src/%.c=$(TEST_BUILD)/fuzz/lib/%.o)
-.SECONDARY: $(FUZZ_REPLAY_OBJ)
-$(TEST_BUILD)/fuzz/lib/%.o: src/%.c $(LIB_HDR) | deps-gcc
+# The corpus replayers: gcc with its own sanitizers, against the libraries
+# built again with gcc.
+REPLAY_LIB_OBJ := $(ALL_SRC:src/%.c=$(TEST_BUILD)/fuzz/lib/%.o)
+.SECONDARY: $(REPLAY_LIB_OBJ)
+$(TEST_BUILD)/fuzz/lib/%.o: src/%.c $(SRC_HDR) | deps-gcc
 	@mkdir -p $(@D)
 	@echo "  GCC     $<"
-	@gcc $(FUZZ_REPLAY_CFLAGS) -c $< -o $@
+	@gcc $(REPLAY_CFLAGS) -c $< -o $@
 
-$(TEST_BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/decoder.h fuzz/model.h $(FUZZ_REPLAY_OBJ)
+$(TEST_BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/corpus_replay.c $(wildcard fuzz/*.h) $(REPLAY_LIB_OBJ)
 	@mkdir -p $(@D)
 	@echo "  GCC     $<"
-	@gcc $(FUZZ_REPLAY_CFLAGS) -Wall -Wextra -Wpedantic -Wshadow -Werror fuzz/replay.c $< \
-	  $(FUZZ_REPLAY_OBJ) -o $@
+	@gcc $(REPLAY_CFLAGS) fuzz/corpus_replay.c $< $(REPLAY_LIB_OBJ) -o $@
 
 # Rewrites corpus/vectors/*.txt from CPython; deterministic, so an unchanged
 # model gives unchanged files.

@@ -1,7 +1,7 @@
 /*
- * replay.c — runs conformance vectors against the library.
+ * run_vectors.c — runs conformance vectors against the library.
  *
- *   replay FILE...
+ *   run_vectors FILE...
  *
  * Each non-blank line of each FILE that does not start with '#' is one
  * case in the format of corpus/vectors/README.md: a base buffer, up to two

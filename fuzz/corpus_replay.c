@@ -1,7 +1,7 @@
 /*
- * replay.c — runs a harness over saved inputs without a fuzzing engine.
+ * corpus_replay.c — runs a harness over saved inputs without a fuzzing engine.
  *
- *   replay PATH...
+ *   replay_NAME PATH...
  *
  * Linked with one harness (fuzz/fuzz_*.c), it feeds every regular file of
  * each PATH (a file, or a folder read recursively; README.md files are

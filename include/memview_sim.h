@@ -59,19 +59,9 @@ typedef struct mv_sim {
     size_t      calls;      /* transport calls made */
 } mv_sim;
 
-/*@ predicate mv_sim_ok{L}(mv_sim *s) =
-      \valid(s) &&
-      s->script_pos <= s->script_len && s->sent_len <= s->sent_cap && s->input_pos <= s->input_len &&
-      s->sent_cap <= PTRDIFF_MAX && s->input_len <= PTRDIFF_MAX &&
-      (s->script_len == 0 || \valid_read(s->script + (0 .. s->script_len - 1))) &&
-      (s->sent_cap == 0 || \valid(s->sent + (0 .. s->sent_cap - 1))) &&
-      (s->input_len == 0 || \valid_read(s->input + (0 .. s->input_len - 1))) &&
-      (s->sent_cap == 0 || \separated(s->sent + (0 .. s->sent_cap - 1), s)) &&
-      (s->sent_cap == 0 || s->script_len == 0 ||
-         \separated(s->sent + (0 .. s->sent_cap - 1), s->script + (0 .. s->script_len - 1))) &&
-      (s->sent_cap == 0 || s->input_len == 0 ||
-         \separated(s->sent + (0 .. s->sent_cap - 1), s->input + (0 .. s->input_len - 1)));
-*/
+#ifdef __FRAMAC__
+#include "mv_sim.acsl"
+#endif
 
 /* mv_sim_init: a simulator following script, recording into sent (cap
  * bytes) and serving input.  Each pointer may be NULL when its length is 0.

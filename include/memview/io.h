@@ -1,0 +1,237 @@
+/*
+ * memview/io.h — zero-copy I/O: send and receive loops over a transport.
+ *
+ * Part of memview.h (include that); the rules stated there hold for every
+ * function here.  This is the only memview header that pulls in POSIX
+ * headers (ssize_t, struct iovec).
+ */
+#ifndef MEMVIEW_IO_H
+#define MEMVIEW_IO_H
+
+#include "../memview.h"
+
+#ifdef __FRAMAC__
+#include "memview_os.h"   /* the OS declarations the proof reads (trusted) */
+#else
+#include <sys/types.h>    /* ssize_t */
+#include <sys/uio.h>      /* struct iovec */
+#endif
+
+#ifdef __FRAMAC__
+#include "mv_io.acsl"
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Zero-copy I/O                                                       */
+/* ------------------------------------------------------------------ */
+/*
+ * A transport moves bytes like send(2) and recv(2): each call returns the
+ * number of bytes it moved (recv: 0 is the end of the stream) or -1 with
+ * errno set.  mv_transport_fd wraps a file descriptor; memview_sim.h
+ * provides a scripted one for tests.  The callbacks are the boundary of the
+ * proof: the library assumes of them only what it assumes of send(2) and
+ * recv(2) (they return, they touch no memory but the buffer given and
+ * errno), and it checks every count they return.
+ *
+ * All four loops below send or receive without copying: the bytes go
+ * straight from or into the view's memory.  For all four:
+ *  - *sent / *received is the exact number of bytes moved, on every
+ *    return, success or failure: resume with mv_advance(&v, *sent);
+ *  - EINTR is retried, never reported (a transport interrupted more than
+ *    MV_EINTR_RETRIES times in a row is reported as MV_ESYS with errno
+ *    EINTR: that bound is what makes the loops provably terminate, and no
+ *    real signal storm reaches it);
+ *  - EAGAIN / EWOULDBLOCK is MV_EAGAIN, with the progress so far;
+ *  - a transport that accepts 0 bytes of a non-empty send is MV_ECLOSED;
+ *  - a transport that claims more bytes than it was given is MV_EINVAL,
+ *    and the claim is not counted;
+ *  - any other failure is MV_ESYS, with errno as the transport left it;
+ *  - views must be contiguous (MV_ENOTCONTIG, like CPython's BufferError),
+ *    receiving needs a writable view (MV_EREADONLY).
+ */
+
+typedef struct mv_transport {
+    void *ctx;
+    ssize_t (*send)(void *ctx, const void *buf, size_t len);            /* like send(2) */
+    ssize_t (*recv)(void *ctx, void *buf, size_t len);                  /* like recv(2); 0 = end of stream */
+    ssize_t (*sendv)(void *ctx, const struct iovec *iov, int iovcnt);   /* may be NULL */
+} mv_transport;
+
+/* Consecutive EINTR failures retried before giving up (see above). */
+#define MV_EINTR_RETRIES 1000000u
+
+/* mv_transport_fd: a transport over a file descriptor.  On a socket it
+ * uses send/recv/sendmsg with MSG_NOSIGNAL (a closed peer gives EPIPE, not
+ * SIGPIPE); on any other descriptor (pipe, file, terminal) read, write and
+ * writev (writing to a pipe whose reader is gone raises SIGPIPE there, as
+ * write(2) does: ignore the signal to get EPIPE).  The descriptor is not
+ * owned: closing it is the caller's business. */
+/*@ terminates \true;
+    assigns __fc_errno;
+    ensures functions: \result.send != \null && \result.recv != \null && \result.sendv != \null;
+*/
+mv_transport mv_transport_fd(int fd);
+
+/* mv_send_all: sends every byte of v, resuming after short sends, without
+ * copying (the seed's `while sent < len(m): sent += sock.send(m[sent:])`
+ * without the copy).  MV_EINVAL: t or sent is NULL, or t->send is NULL.
+ * MV_ERELEASED.  MV_ENOTCONTIG.  Then MV_OK (all sent), MV_EAGAIN,
+ * MV_ECLOSED, MV_EINVAL (over-claim) or MV_ESYS, with *sent exact. */
+/*@ requires t_valid: t == \null || \valid_read(t);
+    requires view: mv_valid(v);
+    requires sent_valid: sent == \null || \valid(sent);
+    terminates \true;
+    assigns *sent, __fc_errno;
+    behavior bad_pointer:
+      assumes t == \null || sent == \null || t->send == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes t != \null && sent != \null && t->send != \null && v.released != 0;
+      assigns *sent;
+      ensures result: \result == MV_ERELEASED && *sent == 0;
+    behavior not_contiguous:
+      assumes t != \null && sent != \null && t->send != \null && v.released == 0 &&
+              v.len > 1 && v.stride != 1;
+      assigns *sent;
+      ensures result: \result == MV_ENOTCONTIG && *sent == 0;
+    behavior sending:
+      assumes t != \null && sent != \null && t->send != \null && v.released == 0 &&
+              (v.len <= 1 || v.stride == 1);
+      assigns *sent, __fc_errno;
+      ensures result: \result == MV_OK || \result == MV_EAGAIN || \result == MV_ECLOSED ||
+                      \result == MV_EINVAL || \result == MV_ESYS;
+      ensures progress: *sent <= v.len;
+      ensures done: \result == MV_OK <==> *sent == v.len;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_send_all(const mv_transport *t, mv_view v, size_t *sent);
+
+/* mv_sendv_all: sends every byte of views[0 .. count-1], in order, with
+ * vectored sends of at most IOV_MAX pieces (t->sendv; without it, view by
+ * view with t->send), skipping empty views and resuming exactly inside a
+ * partly sent view.  MV_EINVAL: t or sent is NULL, t has no send function,
+ * or views is NULL with count > 0.  MV_ERELEASED: a view is released.
+ * MV_ENOTCONTIG: a view is not contiguous.  MV_EOVERFLOW: the total length
+ * does not fit in size_t.  Then as mv_send_all, *sent counting bytes across
+ * all the views. */
+/*@ requires t_valid: t == \null || \valid_read(t);
+    requires views_valid: views == \null || count == 0 || \valid_read(views + (0 .. count - 1));
+    requires each: views == \null || \forall integer i; 0 <= i < count ==> mv_valid(views[i]);
+    requires sent_valid: sent == \null || \valid(sent);
+    requires apart: sent == \null || views == \null || count == 0 ||
+      \separated(sent, views + (0 .. count - 1));
+    terminates \true;
+    assigns *sent, __fc_errno;
+    behavior bad_pointer:
+      assumes t == \null || sent == \null || (t->send == \null && t->sendv == \null) ||
+              (views == \null && count > 0);
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior checked:
+      assumes t != \null && sent != \null && !(t->send == \null && t->sendv == \null) &&
+              !(views == \null && count > 0);
+      assigns *sent, __fc_errno;
+      ensures released: (\exists integer i; 0 <= i < count && views[i].released != 0) ==>
+        \result == MV_ERELEASED && *sent == 0;
+      ensures contiguous: (\forall integer i; 0 <= i < count ==> views[i].released == 0) &&
+        (\exists integer i; 0 <= i < count && views[i].len > 1 && views[i].stride != 1) ==>
+        \result == MV_ENOTCONTIG && *sent == 0;
+      ensures result: \result == MV_OK || \result == MV_EAGAIN || \result == MV_ECLOSED ||
+                      \result == MV_EINVAL || \result == MV_ESYS || \result == MV_ERELEASED ||
+                      \result == MV_ENOTCONTIG || \result == MV_EOVERFLOW;
+      ensures progress: *sent <= mv_total_len(views, count);
+      ensures done: \result == MV_OK ==> *sent == mv_total_len(views, count);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_sendv_all(const mv_transport *t, const mv_view *views, size_t count,
+                                    size_t *sent);
+
+/* mv_recv_into: socket.recv_into(v, nbytes): one receive (EINTR retried)
+ * of at most nbytes bytes (0: the whole view) into the front of v.
+ * *received == 0 with MV_OK means the end of the stream (or an empty
+ * request).  MV_EINVAL: t or received is NULL, or t->recv is NULL.
+ * MV_ERELEASED.  MV_EREADONLY.  MV_ENOTCONTIG.  MV_ERANGE: nbytes > len.
+ * Then MV_OK, MV_EAGAIN, MV_EINVAL (over-claim) or MV_ESYS. */
+/*@ requires t_valid: t == \null || \valid_read(t);
+    requires view: mv_valid(v);
+    requires received_valid: received == \null || \valid(received);
+    requires apart: received == \null || v.len == 0 ||
+      \separated(received, v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
+    terminates \true;
+    assigns *received, __fc_errno, v.data[0 .. v.len - 1];
+    behavior bad_pointer:
+      assumes t == \null || received == \null || t->recv == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior refused:
+      assumes t != \null && received != \null && t->recv != \null &&
+              (v.released != 0 || v.readonly != 0 || (v.len > 1 && v.stride != 1) || nbytes > v.len);
+      assigns *received;
+      ensures released: v.released != 0 ==> \result == MV_ERELEASED;
+      ensures readonly: v.released == 0 && v.readonly != 0 ==> \result == MV_EREADONLY;
+      ensures contiguous: v.released == 0 && v.readonly == 0 && v.len > 1 && v.stride != 1 ==>
+        \result == MV_ENOTCONTIG;
+      ensures range: v.released == 0 && v.readonly == 0 && !(v.len > 1 && v.stride != 1) ==>
+        \result == MV_ERANGE;
+      ensures nothing: *received == 0;
+    behavior receiving:
+      assumes t != \null && received != \null && t->recv != \null && v.released == 0 &&
+              v.readonly == 0 && (v.len <= 1 || v.stride == 1) && nbytes <= v.len;
+      assigns *received, __fc_errno, v.data[0 .. (nbytes == 0 ? v.len : nbytes) - 1];
+      ensures result: \result == MV_OK || \result == MV_EAGAIN || \result == MV_EINVAL ||
+                      \result == MV_ESYS;
+      ensures progress: *received <= (nbytes == 0 ? v.len : nbytes);
+      ensures failed: \result != MV_OK ==> *received == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_recv_into(const mv_transport *t, mv_view v, size_t nbytes, size_t *received);
+
+/* mv_recv_all: fills all of v with receives of at most chunk bytes each (0:
+ * no limit): the seed's `while len(view): view = view[sock.recv_into(view,
+ * chunk):]`.  MV_ECLOSED: the stream ended before v was full.  Statuses
+ * otherwise as mv_recv_into (MV_OK: *received == len). */
+/*@ requires t_valid: t == \null || \valid_read(t);
+    requires view: mv_valid(v);
+    requires received_valid: received == \null || \valid(received);
+    requires apart: received == \null || v.len == 0 ||
+      \separated(received, v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
+    terminates \true;
+    assigns *received, __fc_errno, v.data[0 .. v.len - 1];
+    behavior bad_pointer:
+      assumes t == \null || received == \null || t->recv == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior refused:
+      assumes t != \null && received != \null && t->recv != \null &&
+              (v.released != 0 || v.readonly != 0 || (v.len > 1 && v.stride != 1));
+      assigns *received;
+      ensures released: v.released != 0 ==> \result == MV_ERELEASED;
+      ensures readonly: v.released == 0 && v.readonly != 0 ==> \result == MV_EREADONLY;
+      ensures contiguous: v.released == 0 && v.readonly == 0 ==> \result == MV_ENOTCONTIG;
+      ensures nothing: *received == 0;
+    behavior receiving:
+      assumes t != \null && received != \null && t->recv != \null && v.released == 0 &&
+              v.readonly == 0 && (v.len <= 1 || v.stride == 1);
+      assigns *received, __fc_errno, v.data[0 .. v.len - 1];
+      ensures result: \result == MV_OK || \result == MV_EAGAIN || \result == MV_ECLOSED ||
+                      \result == MV_EINVAL || \result == MV_ESYS;
+      ensures progress: *received <= v.len;
+      ensures done: \result == MV_OK <==> *received == v.len;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_recv_all(const mv_transport *t, mv_view v, size_t chunk, size_t *received);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MEMVIEW_IO_H */
