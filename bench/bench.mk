@@ -11,7 +11,7 @@
 BENCH_BUILD  := $(BUILD)/bench
 BENCH_PROGS  := $(BENCH_BUILD)/seed $(BENCH_BUILD)/limit $(BENCH_BUILD)/ops $(BENCH_BUILD)/vectored
 
-.PHONY: bench deps-gnuplot deps-valgrind
+.PHONY: bench
 bench: $(BENCH_PROGS) deps-python deps-gnuplot deps-valgrind
 	BENCH_QUICK=$(BENCH_QUICK) CC=$(CC) python3 bench/run.py $(BENCH_BUILD) bench/results.md bench/scaling.png
 
@@ -25,7 +25,3 @@ $(BENCH_BUILD)/ops: bench/ops.c bench/ops_outline.c bench/ops_outline.h bench/be
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CFLAGS) bench/ops.c bench/ops_outline.c $(BUILD)/libmemview.a -o $@
 
-deps-gnuplot:
-	$(call need,gnuplot,gnuplot-nox)
-deps-valgrind:
-	$(call need,valgrind,valgrind)

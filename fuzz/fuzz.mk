@@ -34,7 +34,7 @@ LF_BINS   := $(FUZZ_NAMES:%=$(FUZZ_DIR)/libfuzzer/fuzz_%)
 AFL_BINS  := $(FUZZ_NAMES:%=$(FUZZ_DIR)/afl/fuzz_%)
 PLANT_BINS := $(foreach p,$(FUZZ_PLANTS),$(FUZZ_DIR)/plant/$(word 1,$(subst :, ,$(p)))/fuzz_$(word 2,$(subst :, ,$(p))))
 
-.PHONY: fuzz afl fuzz-smoke corpus-min fuzz-selftest oss-fuzz-build fuzz-build deps-afl
+.PHONY: fuzz afl fuzz-smoke corpus-min fuzz-selftest oss-fuzz-build fuzz-build
 
 # ------------------------------------------------------------- builds
 fuzz-build: $(LF_BINS)
@@ -124,11 +124,3 @@ oss-fuzz-build: | deps-clang deps-python
 	  $$b -runs=0 $(OSS_DIR)/seeds/$$n > $(OSS_DIR)/$$n.log 2>&1 || { tail -n 20 $(OSS_DIR)/$$n.log; exit 1; }; \
 	  echo "fuzz_$$n: $$(ls $(OSS_DIR)/seeds/$$n | wc -l) seeds run: $$(grep -m1 -o 'DONE.*cov: [0-9]* ft: [0-9]*' $(OSS_DIR)/$$n.log || grep -o 'INITED.*' $(OSS_DIR)/$$n.log | head -n1)"; \
 	done
-
-# ------------------------------------------------------------------ deps
-.PHONY: deps-gcc
-deps-afl: deps-clang
-	$(call need,afl-fuzz afl-clang-fast afl-whatsup,afl++)
-# gcc and its sanitizer runtimes, for the corpus replayers of make test.
-deps-gcc:
-	$(call need,gcc,gcc libc6-dev)
