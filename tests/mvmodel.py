@@ -8,7 +8,7 @@ replayer (tests/run_vectors.c) checks the library against.
 
 Where CPython has the operation, CPython decides the result.  Where it has
 none (mv_sub, mv_buffer, mv_advance, mv_split, mv_fill, mv_tobytes's
-capacity, released views' values) the rule written in src/memview.h is
+capacity, released views' values) the rule written in include/memview.h is
 modelled here on top of CPython's slicing.  Statuses follow the header's
 order: a released view first, then a read-only destination, then the
 arguments (CPython agrees, except that for dst[:] = src it looks at dst's
