@@ -7,7 +7,11 @@
 `make prove` proves the sources in groups, each by its own Frama-C in two
 passes (cvc4 on every goal, then z3 on the goals cvc4 left open).  A
 pass's report holds the status of every goal so far, so each group gives
-the report of its last pass, and the groups' rows are added up.
+the report of its last pass.  The groups' function rows are added up (the
+copies Frama-C makes of a static helper that several files include are
+counted under the helper's name); each lemma counts once, however many
+groups prove it.  So the summary does not depend on how the sources are
+grouped.
 
 The summary lists, per function (and for the lemmas), the goals proved and
 the goals generated, then how many goals Qed (WP's simplifier), z3 and cvc4
@@ -16,6 +20,7 @@ first may vary from run to run: --compare checks the goal counts only, so
 that no goal can quietly appear, disappear or stay unproven.
 """
 import json
+import re
 import sys
 
 PROVERS = (("qed", "qed"), ("z3", "Z3"), ("cvc4", "CVC4"))
@@ -40,32 +45,66 @@ def section_stats(props):
     return list(props.values())
 
 
+def base_name(name):
+    """Frama-C renames the copies of one static function that several
+    translation units define (the helpers of src/mv_internal.h) NAME_0,
+    NAME_1, ...: they are counted under NAME.  No memview function name
+    ends in _<digits>."""
+    return re.sub(r'_[0-9]+$', '', name)
+
+
+def add(row, stats):
+    proved, total, by_prover = counts(stats)
+    row[0] += proved
+    row[1] += total
+    for p in by_prover:
+        row[2][p] += by_prover[p]
+
+
 def summarise(report):
+    """Rows of one group's report: a row per function (its copies added
+    up) and a row per lemma, keyed "(lemma) NAME"."""
     rows = {}
     for section, entries in report.items():
         if section == "wp:global":
             continue
         for name, props in entries.items():
-            key = name if section == "wp:functions" else "(lemmas)"
-            row = rows.setdefault(key, [0, 0, {p: 0 for p, _ in PROVERS}])
-            for stats in section_stats(props):
-                proved, total, by_prover = counts(stats)
-                row[0] += proved
-                row[1] += total
-                for p in by_prover:
-                    row[2][p] += by_prover[p]
+            if section == "wp:functions":
+                row = rows.setdefault(base_name(name), [0, 0, {p: 0 for p, _ in PROVERS}])
+                for stats in section_stats(props):
+                    add(row, stats)
+                continue
+            # An axiomatic block: a row per lemma.
+            for lemma, stats in props.items():
+                if lemma != "wp:section":
+                    add(rows.setdefault("(lemma) " + lemma, [0, 0, {p: 0 for p, _ in PROVERS}]), stats)
     return rows
 
 
 def merge(rows, more):
-    """Add one group's rows (the groups share the static helpers of the
-    internal header, each proving its own copies)."""
+    """Add one group's rows.  Every translation unit is in exactly one
+    group, so functions add up; a lemma is proven by every group that reads
+    its file, so it counts once.  The figures do not depend on the grouping."""
     for name, (proved, total, by) in more.items():
         row = rows.setdefault(name, [0, 0, {p: 0 for p, _ in PROVERS}])
+        if name.startswith("(lemma) "):
+            if (total, proved) > (row[1], row[0]):
+                row[0], row[1], row[2] = proved, total, dict(by)
+            continue
         row[0] += proved
         row[1] += total
         for p in by:
             row[2][p] += by[p]
+
+
+def fold_lemmas(rows):
+    """The lemma rows as one "(lemmas)" row."""
+    folded = {n: r for n, r in rows.items() if not n.startswith("(lemma) ")}
+    lemmas = [r for n, r in rows.items() if n.startswith("(lemma) ")]
+    if lemmas:
+        folded["(lemmas)"] = [sum(r[0] for r in lemmas), sum(r[1] for r in lemmas),
+                              {p: sum(r[2][p] for r in lemmas) for p, _ in PROVERS}]
+    return folded
 
 
 def render(rows):
@@ -120,6 +159,7 @@ def main(argv):
     for path in argv[1:]:
         with open(path) as f:
             merge(rows, summarise(json.load(f)))
+    rows = fold_lemmas(rows)
     unproved = [n for n, (p, t, _) in rows.items() if p != t]
     sys.stdout.write(render(rows))
     return 1 if unproved else 0

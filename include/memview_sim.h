@@ -83,18 +83,15 @@ typedef struct mv_sim {
     terminates \true;
     assigns *s;
     behavior bad_pointer:
-      assumes s == \null || (script == \null && script_len > 0) || (sent == \null && sent_cap > 0) ||
-              (input == \null && input_len > 0);
+      assumes !mv_sim_args_given(s, script, script_len, sent, sent_cap, input, input_len);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior too_big:
-      assumes s != \null && !(script == \null && script_len > 0) && !(sent == \null && sent_cap > 0) &&
-              !(input == \null && input_len > 0) && (sent_cap > PTRDIFF_MAX || input_len > PTRDIFF_MAX);
+      assumes mv_sim_args_too_big(s, script, script_len, sent, sent_cap, input, input_len);
       assigns \nothing;
       ensures result: \result == MV_EOVERFLOW;
     behavior made:
-      assumes s != \null && !(script == \null && script_len > 0) && !(sent == \null && sent_cap > 0) &&
-              !(input == \null && input_len > 0) && sent_cap <= PTRDIFF_MAX && input_len <= PTRDIFF_MAX;
+      assumes mv_sim_args_usable(s, script, script_len, sent, sent_cap, input, input_len);
       assigns *s;
       ensures result: \result == MV_OK;
       ensures state: mv_sim_ok(s) && s->script_pos == 0 && s->sent_len == 0 && s->input_pos == 0 &&

@@ -210,7 +210,8 @@ static size_t mv__span_bytes(mv_view v)
  * |a| > |b| it has a strictly larger gap, so decreasing gap order is safe.
  * Equal magnitudes (opposite strides, as in m[:] = m[::-1]) pair items of
  * equal gap, which are copied two at a time, both read before either is
- * written.  No temporary buffer is needed.
+ * written.  No temporary buffer is needed.  pos, lin, gap and the orders'
+ * preconditions are defined in ACSL in contracts/mv_assign.acsl.
  * ------------------------------------------------------------------- */
 
 /* Positions in the shared object, measured from the lower of the two span
@@ -565,28 +566,6 @@ static void mv__copy_inward(mv__frame f, mv_view dst, mv_view src)
             mv__copy_one(dst, src, hi);
         }
     }
-}
-
-/* The offset of p among the n bytes at block, or n when p is none of them.
- * Pointer equality only (see the top of this file). */
-/*@ requires bytes: n >= 1;
-    terminates \true;
-    assigns \nothing;
-    ensures range: \result <= n;
-    ensures found: \result < n ==> p == block + \result;
-    ensures absent: \result == n ==> \separated(p, block + (0 .. n - 1));
-*/
-static size_t mv__offset_in(const char *block, size_t n, const char *p)
-{
-    /*@ loop invariant range: k <= n;
-        loop invariant absent: k == 0 || \separated(p, block + (0 .. k - 1));
-        loop assigns k;
-        loop variant n - k;
-    */
-    for (size_t k = 0; k < n; k++)
-        if (block + k == p)
-            return k;
-    return n;
 }
 
 /* Whether the dst_bytes bytes at dst and the src_bytes bytes at src share

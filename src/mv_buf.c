@@ -33,34 +33,6 @@
 #define MV_FREE free
 #endif
 
-/* Whether the n bytes at a and the m bytes at b share none.  Pointer
- * equality only: C defines it for pointers into different objects. */
-/*@ requires valid: n >= 1 && m >= 1 && \valid_read(a + (0 .. n - 1)) && \valid_read(b + (0 .. m - 1));
-    terminates \true;
-    assigns \nothing;
-    ensures apart: \result == 1 ==> \separated(a + (0 .. n - 1), b + (0 .. m - 1));
-*/
-static bool mv__blocks_apart(const char *a, size_t n, const char *b, size_t m)
-{
-    /*@ loop invariant k: 0 <= k <= n;
-        loop invariant none: k == 0 || \separated(b, a + (0 .. k - 1));
-        loop assigns k;
-        loop variant n - k;
-    */
-    for (size_t k = 0; k < n; k++)
-        if (a + k == b)
-            return false;
-    /*@ loop invariant k: 0 <= k <= m;
-        loop invariant none: k == 0 || \separated(a, b + (0 .. k - 1));
-        loop assigns k;
-        loop variant m - k;
-    */
-    for (size_t k = 0; k < m; k++)
-        if (b + k == a)
-            return false;
-    return true;
-}
-
 /* p[from .. to-1] = 0. */
 /*@ requires valid: from < to && \valid(p + (from .. to - 1));
     terminates \true;
@@ -208,7 +180,10 @@ mv_status mv_buf_append(mv_buf *b, mv_view src)
         return MV_ENOMEM;
     char *old = b->data;
     /* src is copied first, while the old bytes (which it may view) are
-     * still there; the old bytes must then still be intact. */
+     * still there; the old bytes must then still be intact.  malloc never
+     * returns a block that overlaps a live one; checking it here lets the
+     * proof rely on nothing more than malloc returning valid memory (were
+     * it ever to fail, the result is MV_ENOMEM with the buffer unchanged). */
     if (old_len > 0 && !mv__blocks_apart(data + old_len, src.len, old, old_len)) {
         MV_FREE(data);
         return MV_ENOMEM;
@@ -231,7 +206,7 @@ mv_status mv_buf_export(mv_buf *b, bool readonly, mv_view *out)
         return MV_EINVAL;
     if (b->exports == SIZE_MAX)
         return MV_EOVERFLOW;
-    mv__put(out, mv__whole(b->data, b->len, readonly));
+    mv__store_view(out, mv__whole(b->data, b->len, readonly));
     b->exports++;
     return MV_OK;
 }
@@ -259,7 +234,7 @@ mv_status mv_buf_release(mv_buf *b, mv_view *exported)
         return MV_EINVAL;
     b->exports--;
     mv_view gone = { NULL, 0, 1, true, true };
-    mv__put(exported, gone);
+    mv__store_view(exported, gone);
     return MV_OK;
 }
 

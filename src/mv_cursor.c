@@ -5,12 +5,19 @@
  * 0 .. n-1 of the cursor, then advances it by n.  Integers are assembled
  * and split with multiplications and divisions by 256 only, which is what
  * the contracts' mv_be_of / mv_le_of / mv_byte_of say.
+ *
+ * The sixteen integer functions are one read (mv__read_uint) and one write
+ * (mv__write_uint) of n items in either byte order, proven once for every
+ * n in 1..8; each public function passes its width and order and is proven
+ * from those contracts and mv__cursor_check's alone.
  */
 #include "memview.h"
 
 #include "mv_internal.h"
 
-/* The checks every cursor operation starts with, in the documented order. */
+/* The checks every cursor operation starts with, in the documented order.
+ * have_out: the caller's output pointer is usable; write: the operation
+ * stores through the cursor. */
 /*@ requires cur_valid: cur == \null || (\valid_read(cur) && mv_valid(*cur));
     terminates \true;
     assigns \nothing;
@@ -43,166 +50,176 @@ static mv_status mv__cursor_check(const mv_view *cur, bool have_out, bool write,
     assigns *cur;
     ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), n);
 */
-static void mv__consume(mv_view *cur, size_t n)
+static void mv__drop_front(mv_view *cur, size_t n)
 {
-    mv__put(cur, mv__cut(*cur, n, cur->len - n));
+    mv__store_view(cur, mv__cut(*cur, n, cur->len - n));
 }
 
-/* The first width items of v as a big-endian unsigned integer. */
+/* Items 0 .. n-1 of v as an unsigned integer.  One loop for both orders:
+ * step k takes item k (big) or item n-1-k (little) as the next less
+ * significant byte, so after k steps value holds the k most significant
+ * bytes: mv_be_of(v, 0, k), or mv_le_of(v, n - k, k). */
 /*@ requires valid: mv_valid(v);
-    requires width: 1 <= width <= 8 && width <= v.len;
+    requires width: 1 <= n <= 8 && n <= v.len;
     terminates \true;
     assigns \nothing;
-    ensures value: \result == mv_be_of(v, 0, width);
-    ensures bound: \result < mv_pow256(width);
+    ensures value: \result == mv_uint_of(v, n, big != 0);
+    ensures bound: \result < mv_pow256(n);
 */
-static uint64_t mv__be_value(mv_view v, size_t width)
+static uint64_t mv__load_uint(mv_view v, size_t n, bool big)
 {
     uint64_t value = 0;
-    /*@ loop invariant k: 0 <= k <= width;
-        loop invariant value: value == mv_be_of(v, 0, k) && value < mv_pow256(k);
+    /*@ loop invariant k: 0 <= k <= n;
+        loop invariant big: big ==> value == mv_be_of(v, 0, k);
+        loop invariant little: !big ==> value == mv_le_of(v, n - k, k);
+        loop invariant bound: value < mv_pow256(k);
         loop assigns k, value;
-        loop variant width - k;
+        loop variant n - k;
     */
-    for (size_t k = 0; k < width; k++) {
+    for (size_t k = 0; k < n; k++) {
+        size_t index = big ? k : n - 1 - k;
         /* value < 256^k <= 256^7, so value * 256 + byte < 2^64. */
-        value = value * 256u + mv__u8(*mv__item(v, (ptrdiff_t)k));
+        value = value * 256u + mv__u8(*mv__item(v, (ptrdiff_t)index));
     }
     return value;
 }
 
-/* The first width items of v as a little-endian unsigned integer. */
-/*@ requires valid: mv_valid(v);
-    requires width: 1 <= width <= 8 && width <= v.len;
-    terminates \true;
-    assigns \nothing;
-    ensures value: \result == mv_le_of(v, 0, width);
-    ensures bound: \result < mv_pow256(width);
-*/
-static uint64_t mv__le_value(mv_view v, size_t width)
-{
-    uint64_t value = 0;
-    /*@ loop invariant k: 0 <= k <= width;
-        loop invariant value: value == mv_le_of(v, k, width - k) && value < mv_pow256(width - k);
-        loop assigns k, value;
-        loop variant k;
-    */
-    for (size_t k = width; k > 0; k--)
-        value = value * 256u + mv__u8(*mv__item(v, (ptrdiff_t)k - 1));
-    return value;
-}
-
-/* Items 0 .. width-1 of v = the bytes of value, most significant first
+/* Items 0 .. n-1 of v = the n low bytes of value, most significant first
  * (big) or least significant first (little). */
 /*@ requires valid: mv_valid(v) && v.readonly == 0;
-    requires width: 1 <= width <= 8 && width <= v.len;
+    requires width: 1 <= n <= 8 && n <= v.len;
     terminates \true;
-    assigns { *mv_item(v, i) | integer i; 0 <= i < width };
-    ensures big: big ==> \forall integer i; 0 <= i < width ==>
-      mv_at(v, i) == mv_byte_of(value, width - 1 - i);
-    ensures little: !big ==> \forall integer i; 0 <= i < width ==>
-      mv_at(v, i) == mv_byte_of(value, i);
+    assigns { *mv_item(v, i) | integer i; 0 <= i < n };
+    ensures bytes: \forall integer i; 0 <= i < n ==>
+      mv_at(v, i) == mv_byte_of(value, big ? n - 1 - i : i);
 */
-static void mv__put_uint(mv_view v, size_t width, bool big, uint64_t value)
+static void mv__store_uint(mv_view v, size_t n, bool big, uint64_t value)
 {
     uint64_t rest = value;
-    /*@ loop invariant k: 0 <= k <= width;
+    /*@ loop invariant k: 0 <= k <= n;
         loop invariant rest: rest == mv_shift256(value, k);
-        loop invariant big: big ==> \forall integer i; width - k <= i < width ==>
-          mv_at(v, i) == mv_byte_of(value, width - 1 - i);
+        loop invariant big: big ==> \forall integer i; n - k <= i < n ==>
+          mv_at(v, i) == mv_byte_of(value, n - 1 - i);
         loop invariant little: !big ==> \forall integer i; 0 <= i < k ==>
           mv_at(v, i) == mv_byte_of(value, i);
-        loop assigns k, rest, { *mv_item(v, i) | integer i; 0 <= i < width };
-        loop variant width - k;
+        loop assigns k, rest, { *mv_item(v, i) | integer i; 0 <= i < n };
+        loop variant n - k;
     */
-    for (size_t k = 0; k < width; k++) {
-        size_t index = big ? width - 1 - k : k;
+    for (size_t k = 0; k < n; k++) {
+        size_t index = big ? n - 1 - k : k;
         //@ ghost mv__lemma_distinct(v, (ptrdiff_t)index);
         *mv__item(v, (ptrdiff_t)index) = mv__s8((uint8_t)(rest % 256u));
         rest /= 256u;
     }
 }
 
+/* ---------------------------------------------- the two integer cores */
+/* The sixteen integer functions test the cursor with mv__cursor_check and,
+ * on MV_OK, call one of these two with their width and order.  The status
+ * tests stay in the callers: WP checks a caller's `assigns \nothing`
+ * behaviors against a callee's global assigns clause, so a core that could
+ * fail would make every failing behavior of the caller unprovable. */
+
+/* The integer reads, for any width 1..8: the first n items as an unsigned
+ * integer in the given order, then cur = cur[n:].  bound lets the caller
+ * narrow the value to its type without loss. */
+/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
+    requires holds: mv_cursor_holds(cur, n);
+    requires width: 1 <= n <= 8;
+    terminates \true;
+    assigns *cur;
+    ensures read: mv_cursor_read{Pre,Post}(cur, n, big != 0, \result);
+    ensures bound: \result < mv_pow256(n);
+*/
+static uint64_t mv__read_uint(mv_view *cur, size_t n, bool big)
+{
+    uint64_t value = mv__load_uint(*cur, n, big);
+    mv__drop_front(cur, n);
+    return value;
+}
+
+/* The integer writes, for any width 1..8: the first n items = the n low
+ * bytes of value in the given order, then cur = cur[n:]. */
+/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
+    requires room: mv_cursor_room(cur, n);
+    requires width: 1 <= n <= 8;
+    terminates \true;
+    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < n };
+    ensures written: mv_cursor_wrote{Pre,Post}(cur, n, big != 0, value);
+*/
+static void mv__write_uint(mv_view *cur, size_t n, bool big, uint64_t value)
+{
+    mv__store_uint(*cur, n, big, value);
+    mv__drop_front(cur, n);
+}
+
 /* ------------------------------------------------------------ reads */
+
+/* Each read narrows a value that mv__read_uint bounds by 256^width, so the
+ * cast keeps it whole. */
 
 mv_status mv_read_u8(mv_view *cur, uint8_t *out)
 {
     mv_status status = mv__cursor_check(cur, out != NULL, false, 1);
-    if (status != MV_OK)
-        return status;
-    *out = mv__u8(*cur->data);
-    mv__consume(cur, 1);
-    return MV_OK;
+    if (status == MV_OK)
+        *out = (uint8_t)mv__read_uint(cur, 1, true);
+    return status;
 }
 
 mv_status mv_read_be16(mv_view *cur, uint16_t *out)
 {
     mv_status status = mv__cursor_check(cur, out != NULL, false, 2);
-    if (status != MV_OK)
-        return status;
-    *out = (uint16_t)mv__be_value(*cur, 2);
-    mv__consume(cur, 2);
-    return MV_OK;
+    if (status == MV_OK)
+        *out = (uint16_t)mv__read_uint(cur, 2, true);
+    return status;
 }
 
 mv_status mv_read_be24(mv_view *cur, uint32_t *out)
 {
     mv_status status = mv__cursor_check(cur, out != NULL, false, 3);
-    if (status != MV_OK)
-        return status;
-    *out = (uint32_t)mv__be_value(*cur, 3);
-    mv__consume(cur, 3);
-    return MV_OK;
+    if (status == MV_OK)
+        *out = (uint32_t)mv__read_uint(cur, 3, true);
+    return status;
 }
 
 mv_status mv_read_be32(mv_view *cur, uint32_t *out)
 {
     mv_status status = mv__cursor_check(cur, out != NULL, false, 4);
-    if (status != MV_OK)
-        return status;
-    *out = (uint32_t)mv__be_value(*cur, 4);
-    mv__consume(cur, 4);
-    return MV_OK;
+    if (status == MV_OK)
+        *out = (uint32_t)mv__read_uint(cur, 4, true);
+    return status;
 }
 
 mv_status mv_read_be64(mv_view *cur, uint64_t *out)
 {
     mv_status status = mv__cursor_check(cur, out != NULL, false, 8);
-    if (status != MV_OK)
-        return status;
-    *out = mv__be_value(*cur, 8);
-    mv__consume(cur, 8);
-    return MV_OK;
+    if (status == MV_OK)
+        *out = mv__read_uint(cur, 8, true);
+    return status;
 }
 
 mv_status mv_read_le16(mv_view *cur, uint16_t *out)
 {
     mv_status status = mv__cursor_check(cur, out != NULL, false, 2);
-    if (status != MV_OK)
-        return status;
-    *out = (uint16_t)mv__le_value(*cur, 2);
-    mv__consume(cur, 2);
-    return MV_OK;
+    if (status == MV_OK)
+        *out = (uint16_t)mv__read_uint(cur, 2, false);
+    return status;
 }
 
 mv_status mv_read_le32(mv_view *cur, uint32_t *out)
 {
     mv_status status = mv__cursor_check(cur, out != NULL, false, 4);
-    if (status != MV_OK)
-        return status;
-    *out = (uint32_t)mv__le_value(*cur, 4);
-    mv__consume(cur, 4);
-    return MV_OK;
+    if (status == MV_OK)
+        *out = (uint32_t)mv__read_uint(cur, 4, false);
+    return status;
 }
 
 mv_status mv_read_le64(mv_view *cur, uint64_t *out)
 {
     mv_status status = mv__cursor_check(cur, out != NULL, false, 8);
-    if (status != MV_OK)
-        return status;
-    *out = mv__le_value(*cur, 8);
-    mv__consume(cur, 8);
-    return MV_OK;
+    if (status == MV_OK)
+        *out = mv__read_uint(cur, 8, false);
+    return status;
 }
 
 mv_status mv_read_view(mv_view *cur, size_t n, mv_view *out)
@@ -210,36 +227,9 @@ mv_status mv_read_view(mv_view *cur, size_t n, mv_view *out)
     mv_status status = mv__cursor_check(cur, out != NULL && out != cur, false, n);
     if (status != MV_OK)
         return status;
-    mv__put(out, mv__cut(*cur, 0, n));
-    mv__consume(cur, n);
+    mv__store_view(out, mv__cut(*cur, 0, n));
+    mv__drop_front(cur, n);
     return MV_OK;
-}
-
-/* dst[0 .. n-1] = items 0 .. n-1 of v. */
-/*@ requires valid: mv_valid(v) && 1 <= n <= v.len;
-    requires dst: \valid(dst + (0 .. n - 1));
-    requires apart: \separated(dst + (0 .. n - 1),
-                               v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
-    terminates \true;
-    assigns dst[0 .. n - 1];
-    ensures bytes: \forall integer i; 0 <= i < n ==> dst[i] == \old(*mv_item(v, i));
-*/
-static void mv__copy_out(mv_view v, char *dst, size_t n)
-{
-    const char *p = v.data;
-    /*@ loop invariant i: 0 <= i < n;
-        loop invariant p: p == mv_item(v, i);
-        loop invariant done: \forall integer k; 0 <= k < i ==> dst[k] == \at(*mv_item(v, k), Pre);
-        loop assigns i, p, dst[0 .. n - 1];
-        loop variant n - i;
-    */
-    for (size_t i = 0;; i++) {
-        //@ ghost mv__lemma_item_apart_from(v, (ptrdiff_t)i, dst, n);
-        dst[i] = *p;
-        if (i + 1 == n)
-            break;
-        p += v.stride;
-    }
 }
 
 mv_status mv_read_bytes(mv_view *cur, void *dst, size_t n)
@@ -248,8 +238,8 @@ mv_status mv_read_bytes(mv_view *cur, void *dst, size_t n)
     if (status != MV_OK)
         return status;
     if (n > 0)
-        mv__copy_out(*cur, dst, n);
-    mv__consume(cur, n);
+        mv__copy_items_out(*cur, dst, n);
+    mv__drop_front(cur, n);
     return MV_OK;
 }
 
@@ -258,81 +248,65 @@ mv_status mv_read_bytes(mv_view *cur, void *dst, size_t n)
 mv_status mv_write_u8(mv_view *cur, uint8_t v)
 {
     mv_status status = mv__cursor_check(cur, true, true, 1);
-    if (status != MV_OK)
-        return status;
-    *cur->data = mv__s8(v);
-    mv__consume(cur, 1);
-    return MV_OK;
+    if (status == MV_OK)
+        mv__write_uint(cur, 1, true, v);
+    return status;
 }
 
 mv_status mv_write_be16(mv_view *cur, uint16_t v)
 {
     mv_status status = mv__cursor_check(cur, true, true, 2);
-    if (status != MV_OK)
-        return status;
-    mv__put_uint(*cur, 2, true, v);
-    mv__consume(cur, 2);
-    return MV_OK;
+    if (status == MV_OK)
+        mv__write_uint(cur, 2, true, v);
+    return status;
 }
 
 mv_status mv_write_be24(mv_view *cur, uint32_t v)
 {
     mv_status status = mv__cursor_check(cur, true, true, 3);
-    if (status != MV_OK)
-        return status;
-    mv__put_uint(*cur, 3, true, v);
-    mv__consume(cur, 3);
-    return MV_OK;
+    if (status == MV_OK)
+        mv__write_uint(cur, 3, true, v);
+    return status;
 }
 
 mv_status mv_write_be32(mv_view *cur, uint32_t v)
 {
     mv_status status = mv__cursor_check(cur, true, true, 4);
-    if (status != MV_OK)
-        return status;
-    mv__put_uint(*cur, 4, true, v);
-    mv__consume(cur, 4);
-    return MV_OK;
+    if (status == MV_OK)
+        mv__write_uint(cur, 4, true, v);
+    return status;
 }
 
 mv_status mv_write_be64(mv_view *cur, uint64_t v)
 {
     mv_status status = mv__cursor_check(cur, true, true, 8);
-    if (status != MV_OK)
-        return status;
-    mv__put_uint(*cur, 8, true, v);
-    mv__consume(cur, 8);
-    return MV_OK;
+    if (status == MV_OK)
+        mv__write_uint(cur, 8, true, v);
+    return status;
 }
 
 mv_status mv_write_le16(mv_view *cur, uint16_t v)
 {
     mv_status status = mv__cursor_check(cur, true, true, 2);
-    if (status != MV_OK)
-        return status;
-    mv__put_uint(*cur, 2, false, v);
-    mv__consume(cur, 2);
-    return MV_OK;
+    if (status == MV_OK)
+        mv__write_uint(cur, 2, false, v);
+    return status;
 }
 
 mv_status mv_write_le32(mv_view *cur, uint32_t v)
 {
     mv_status status = mv__cursor_check(cur, true, true, 4);
-    if (status != MV_OK)
-        return status;
-    mv__put_uint(*cur, 4, false, v);
-    mv__consume(cur, 4);
-    return MV_OK;
+    if (status == MV_OK)
+        mv__write_uint(cur, 4, false, v);
+    return status;
 }
 
 mv_status mv_write_le64(mv_view *cur, uint64_t v)
 {
     mv_status status = mv__cursor_check(cur, true, true, 8);
-    if (status != MV_OK)
-        return status;
-    mv__put_uint(*cur, 8, false, v);
-    mv__consume(cur, 8);
-    return MV_OK;
+    if (status == MV_OK)
+        mv__write_uint(cur, 8, false, v);
+    return status;
 }
 
 mv_status mv_write_view(mv_view *cur, mv_view src)
@@ -349,6 +323,6 @@ mv_status mv_write_view(mv_view *cur, mv_view src)
     /* Equal lengths, live views, writable destination: always MV_OK. */
     //@ assert status == MV_OK;
     (void)status;
-    mv__consume(cur, src.len);
+    mv__drop_front(cur, src.len);
     return MV_OK;
 }

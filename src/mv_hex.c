@@ -141,8 +141,10 @@ static char mv__hex_digit(unsigned d)
      requires grouping: on == 0 ==> g == 1 && lead == 0;
      terminates \true;
      assigns \nothing;
-     ensures same: \forall integer k; mv_hex_pos(len, k, sep, bps) == mv_hex_item_pos(k, lead, g, on);
-     ensures same_sep: \forall integer k; mv_hex_sep_before(len, k, sep, bps) <==> mv_hex_item_sep(k, lead, g, on);
+     ensures same: \forall integer k;
+       mv_hex_pos(len, k, sep, bps) == mv_hex_item_pos(k, lead, g, on);
+     ensures same_sep: \forall integer k;
+       mv_hex_sep_before(len, k, sep, bps) <==> mv_hex_item_sep(k, lead, g, on);
   @/
   static void mv__lemma_item_pos(size_t len, char sep, ptrdiff_t bps, size_t lead, size_t g, int on)
   {

@@ -204,13 +204,83 @@ static inline mv_view mv__cut(mv_view v, size_t offset, size_t len)
     ensures fields: out->data == r.data && out->len == r.len && out->stride == r.stride;
     ensures flags: out->readonly == r.readonly && out->released == r.released;
 */
-static inline void mv__put(mv_view *out, mv_view r)
+static inline void mv__store_view(mv_view *out, mv_view r)
 {
     out->data = r.data;
     out->len = r.len;
     out->stride = r.stride;
     out->readonly = r.readonly;
     out->released = r.released;
+}
+
+/* dst[0 .. n-1] = items 0 .. n-1 of v, in order: strided items gathered
+ * into contiguous bytes (mv_tobytes, mv_read_bytes).  dst lies outside the
+ * span of v, so no store reaches an item: every item keeps its value, and
+ * each is read after the stores before it. */
+/*@ requires valid: mv_valid(v) && 1 <= n <= v.len;
+    requires dst: \valid(dst + (0 .. n - 1));
+    requires apart: \separated(dst + (0 .. n - 1),
+                               v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
+    terminates \true;
+    assigns dst[0 .. n - 1];
+    ensures bytes: \forall integer i; 0 <= i < n ==> dst[i] == \old(*mv_item(v, i));
+    ensures kept: \forall integer i; 0 <= i < v.len ==> *mv_item(v, i) == \old(*mv_item(v, i));
+*/
+static inline void mv__copy_items_out(mv_view v, char *dst, size_t n)
+{
+    const char *p = v.data;
+    //@ ghost mv__lemma_items_apart_from(v, dst, n);
+    /*@ loop invariant i: 0 <= i < n;
+        loop invariant p: p == mv_item(v, i);
+        loop invariant done: \forall integer k; 0 <= k < i ==> dst[k] == \at(*mv_item(v, k), Pre);
+        loop invariant kept: \forall integer k; 0 <= k < v.len ==>
+          *mv_item(v, k) == \at(*mv_item(v, k), Pre);
+        loop assigns i, p, dst[0 .. n - 1];
+        loop variant n - i;
+    */
+    for (size_t i = 0;; i++) {
+        //@ ghost mv__lemma_item_apart_from(v, (ptrdiff_t)i, dst, n);
+        dst[i] = *p;
+        if (i + 1 == n)
+            break;
+        /* i + 1 < n <= v.len: the next item exists, so p stays inside. */
+        p += v.stride;
+    }
+}
+
+/* The offset of p among the n bytes at block, or n when p is none of them.
+ * Pointer equality only: C defines it for any two pointers, where the
+ * order of unrelated pointers is undefined (and beyond WP's typed model). */
+/*@ requires bytes: n >= 1;
+    terminates \true;
+    assigns \nothing;
+    ensures range: \result <= n;
+    ensures found: \result < n ==> p == block + \result;
+    ensures absent: \result == n ==> \separated(p, block + (0 .. n - 1));
+*/
+static inline size_t mv__offset_in(const char *block, size_t n, const char *p)
+{
+    /*@ loop invariant range: k <= n;
+        loop invariant absent: k == 0 || \separated(p, block + (0 .. k - 1));
+        loop assigns k;
+        loop variant n - k;
+    */
+    for (size_t k = 0; k < n; k++)
+        if (block + k == p)
+            return k;
+    return n;
+}
+
+/* Whether the n bytes at a and the m bytes at b share no byte: two blocks
+ * overlap exactly when one's start is a byte of the other. */
+/*@ requires bytes: n >= 1 && m >= 1;
+    terminates \true;
+    assigns \nothing;
+    ensures apart: \result == 1 ==> \separated(a + (0 .. n - 1), b + (0 .. m - 1));
+*/
+static inline bool mv__blocks_apart(const char *a, size_t n, const char *b, size_t m)
+{
+    return mv__offset_in(a, n, b) == n && mv__offset_in(b, m, a) == m;
 }
 
 #endif /* MV_INTERNAL_H */

@@ -5,7 +5,9 @@
  * transport returns is checked against what it was given before it is
  * counted; the progress counters are written on every return.  Loops
  * terminate: each iteration either moves at least one byte or is one of at
- * most MV_EINTR_RETRIES consecutive interrupted calls.
+ * most MV_EINTR_RETRIES consecutive interrupted calls.  Every transport
+ * call is made by one step, mv__io_step, which turns the answer into a
+ * status; the loops only count and resume.
  */
 #define _XOPEN_SOURCE 700 /* IOV_MAX, sendmsg, MSG_NOSIGNAL */
 
@@ -27,6 +29,9 @@
 #define IOV_MAX 1024
 #endif
 
+/* The proof's record of the last transport call (see mv_io.acsl). */
+/*@ ghost mv_io_call_record mv_io_last; */
+
 /* The pieces of one vectored send: IOV_MAX, kept to a stack-friendly size. */
 #if IOV_MAX < 1024
 #define MV_IOV_BATCH IOV_MAX
@@ -37,17 +42,40 @@
 /* I/O needs the items to be consecutive bytes. */
 /*@ terminates \true;
     assigns \nothing;
-    ensures result: \result == 1 <==> (v.len <= 1 || v.stride == 1);
+    ensures result: \result == 1 <==> mv_io_contiguous(v);
 */
 static bool mv__io_contiguous(mv_view v)
 {
     return v.len <= 1 || v.stride == 1;
 }
 
-/* The status for a failed call, from its errno. */
+/* The checks of one view to send (writing false) or to receive into
+ * (writing true), in the documented order. */
 /*@ terminates \true;
     assigns \nothing;
-    ensures result: \result == MV_EAGAIN || \result == MV_ESYS;
+    ensures released: v.released != 0 ==> \result == MV_ERELEASED;
+    ensures readonly: v.released == 0 && writing != 0 && v.readonly != 0 ==>
+      \result == MV_EREADONLY;
+    ensures contiguous: v.released == 0 && !(writing != 0 && v.readonly != 0) &&
+      !mv_io_contiguous(v) ==> \result == MV_ENOTCONTIG;
+    ensures ok: \result == MV_OK <==>
+      v.released == 0 && !(writing != 0 && v.readonly != 0) && mv_io_contiguous(v);
+*/
+static mv_status mv__check_view(mv_view v, bool writing)
+{
+    if (v.released)
+        return MV_ERELEASED;
+    if (writing && v.readonly)
+        return MV_EREADONLY;
+    if (!mv__io_contiguous(v))
+        return MV_ENOTCONTIG;
+    return MV_OK;
+}
+
+/* The status of a failed transport call, from its errno. */
+/*@ terminates \true;
+    assigns \nothing;
+    ensures result: \result == mv_io_failure(err);
 */
 static mv_status mv__failure(int err)
 {
@@ -92,7 +120,7 @@ static mv_status mv__failure(int err)
     ensures stored: *out == value;
     ensures kept: mv_total_len(views, count) == \old(mv_total_len(views, count));
 */
-static void mv__put_count(size_t *out, size_t value) /*@ ghost (const mv_view *views, size_t count) */
+static void mv__store_keeping_totals(size_t *out, size_t value) /*@ ghost (const mv_view *views, size_t count) */
 {
     *out = value;
     /*@ ghost
@@ -109,71 +137,115 @@ static void mv__put_count(size_t *out, size_t value) /*@ ghost (const mv_view *v
     */
 }
 
-/* ------------------------------------------------------- one call each */
+/* ------------------------------------------------- the I/O step */
 
-/* One send of the len >= 1 bytes at buf, EINTR retried: MV_OK with
- * 1 <= *taken <= len, or MV_ECLOSED (nothing accepted), MV_EINVAL
- * (over-claim), MV_EAGAIN, MV_ESYS, each with *taken == 0. */
-/*@ requires transport: \valid_read(t) && t->send != \null;
-    requires bytes: len >= 1 && \valid_read(buf + (0 .. len - 1));
-    requires out: \valid(taken);
-    terminates \true;
-    assigns *taken, __fc_errno;
-    ensures result: \result == MV_OK || \result == MV_ECLOSED || \result == MV_EINVAL ||
-                    \result == MV_EAGAIN || \result == MV_ESYS;
-    ensures taken: \result == MV_OK ==> 1 <= *taken <= len;
-    ensures none: \result != MV_OK ==> *taken == 0;
+/* The three calls of a transport. */
+typedef enum mv__io_kind { MV__IO_SEND, MV__IO_RECV, MV__IO_SENDV } mv__io_kind;
+
+/* One transport call: send the len bytes at out (MV__IO_SEND), receive at
+ * most len bytes into in (MV__IO_RECV), or send iovcnt pieces, len bytes
+ * in all (MV__IO_SENDV).  The fields of the other kinds are left zero.
+ * The pieces themselves travel beside the call, as a parameter iov (NULL
+ * for the other kinds), and the contracts below state their validity
+ * without a predicate.  Proof note: WP then models mv_sendv_all's iovec
+ * array as an array of its own; an address stored in a struct or given to
+ * a predicate puts it in the heap, where every write to it would hide from
+ * the solvers that the recursive totals of the views are unchanged. */
+typedef struct mv__io_call {
+    mv__io_kind kind;
+    const char *out;
+    char *in;
+    int iovcnt;
+    size_t len;
+} mv__io_call;
+
+/*@ // c can be made through t: t has the function, and the bytes are valid.
+    // (The pieces of a vectored send are required in the contracts below.)
+    predicate mv_call_ok{L}(mv_transport *t, mv__io_call c) =
+      \valid_read(t) && c.len >= 1 &&
+      (c.kind == MV__IO_SEND || c.kind == MV__IO_RECV || c.kind == MV__IO_SENDV) &&
+      (c.kind == MV__IO_SEND ==> t->send != \null && \valid_read(c.out + (0 .. c.len - 1))) &&
+      (c.kind == MV__IO_RECV ==> t->recv != \null && \valid(c.in + (0 .. c.len - 1))) &&
+      (c.kind == MV__IO_SENDV ==> t->sendv != \null && 1 <= c.iovcnt <= MV_IOV_BATCH);
+
+    // The bytes c may write: the room of a receive, none for a send.
+    logic integer mv_call_room(mv__io_call c) = c.kind == MV__IO_RECV ? c.len : 0;
 */
-static mv_status mv__send_once(const mv_transport *t, const char *buf, size_t len, size_t *taken)
+
+/* Makes the call c (pieces iov) through t's function of its kind. */
+/*@ requires call: mv_call_ok(t, c);
+    requires pieces: c.kind == MV__IO_SENDV ==> \valid_read(iov + (0 .. c.iovcnt - 1)) &&
+      \forall integer i; 0 <= i < c.iovcnt ==> iov[i].iov_len == 0 ||
+        \valid_read((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+    terminates \true;
+    assigns __fc_errno, c.in[0 .. mv_call_room(c) - 1];
+*/
+static ssize_t mv__transport_call(const mv_transport *t, mv__io_call c, const struct iovec *iov)
 {
-    *taken = 0;
-    /*@ loop invariant tries: 0 <= interrupted <= MV_EINTR_RETRIES;
-        loop assigns interrupted, __fc_errno;
-        loop variant MV_EINTR_RETRIES - interrupted;
-    */
-    for (unsigned interrupted = 0;; interrupted++) {
-        ssize_t r = mv__call_send(t, buf, len);
-        if (r > 0) {
-            if ((size_t)r > len)
-                return MV_EINVAL;
-            *taken = (size_t)r;
-            return MV_OK;
-        }
-        if (r == 0)
-            return MV_ECLOSED;
-        int err = errno;
-        if (err != EINTR || interrupted == MV_EINTR_RETRIES)
-            return mv__failure(err);
-    }
+    if (c.kind == MV__IO_SEND)
+        return mv__call_send(t, c.out, c.len);
+    if (c.kind == MV__IO_RECV)
+        return mv__call_recv(t, c.in, c.len);
+    return mv__call_sendv(t, iov, c.iovcnt);
 }
 
-/* One receive of at most len >= 1 bytes into buf, EINTR retried: MV_OK
- * with *got <= len (0: end of stream), or MV_EINVAL (over-claim),
- * MV_EAGAIN, MV_ESYS, each with *got == 0. */
-/*@ requires transport: \valid_read(t) && t->recv != \null;
-    requires bytes: len >= 1 && \valid(buf + (0 .. len - 1));
-    requires out: \valid(got) && \separated(got, buf + (0 .. len - 1));
+/* One step of every I/O loop: the call c (pieces iov), made again after
+ * each EINTR (at most MV_EINTR_RETRIES times in a row), its answer checked
+ * against the c.len bytes it was given:
+ *   count > len                 MV_EINVAL (the over-claim is not counted)
+ *   count == 0 of a send        MV_ECLOSED
+ *   0 <= count <= len otherwise MV_OK, *moved = count (0: end of stream)
+ *   count < 0, errno EAGAIN / EWOULDBLOCK   MV_EAGAIN
+ *   count < 0, any other errno  MV_ESYS (EINTR only at the retry bound)
+ * *moved is 0 unless MV_OK.  Any negative count is a failure with errno.
+ * Proof: the ghost record mv_io_last is written after every call, so the
+ * ensures clauses relate the status to the answer of the last call: each
+ * branch below is pinned by one clause (the over-claim test by
+ * "overclaim", the EINTR test by "retried"). */
+/*@ requires call: mv_call_ok(t, c);
+    requires pieces: c.kind == MV__IO_SENDV ==> \valid_read(iov + (0 .. c.iovcnt - 1)) &&
+      \forall integer i; 0 <= i < c.iovcnt ==> iov[i].iov_len == 0 ||
+        \valid_read((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+    requires out: \valid(moved) && \separated(moved, c.in + (0 .. mv_call_room(c) - 1));
     terminates \true;
-    assigns *got, __fc_errno, buf[0 .. len - 1];
-    ensures result: \result == MV_OK || \result == MV_EINVAL || \result == MV_EAGAIN ||
-                    \result == MV_ESYS;
-    ensures got: *got <= len;
-    ensures none: \result != MV_OK ==> *got == 0;
+    assigns *moved, __fc_errno, mv_io_last, c.in[0 .. mv_call_room(c) - 1];
+    ensures given: mv_io_last.given == c.len;
+    ensures errno: mv_io_last.err == __fc_errno;
+    ensures bound: mv_io_last.interrupted <= MV_EINTR_RETRIES;
+    ensures ok: \result == MV_OK <==>
+      0 <= mv_io_last.count <= c.len && (mv_io_last.count > 0 || c.kind == MV__IO_RECV);
+    ensures overclaim: \result == MV_EINVAL <==> mv_io_last.count > c.len;
+    ensures closed: \result == MV_ECLOSED <==> mv_io_last.count == 0 && c.kind != MV__IO_RECV;
+    ensures failed: mv_io_last.count < 0 ==> \result == mv_io_failure(mv_io_last.err);
+    ensures retried: mv_io_last.count < 0 && mv_io_last.err == EINTR ==>
+      mv_io_last.interrupted == MV_EINTR_RETRIES;
+    ensures moved: \result == MV_OK ==> *moved == mv_io_last.count;
+    ensures none: \result != MV_OK ==> *moved == 0;
+    ensures answered: mv_io_answered(\result);
 */
-static mv_status mv__recv_once(const mv_transport *t, char *buf, size_t len, size_t *got)
+static mv_status mv__io_step(const mv_transport *t, mv__io_call c, const struct iovec *iov,
+                             size_t *moved)
 {
-    *got = 0;
+    *moved = 0;
     /*@ loop invariant tries: 0 <= interrupted <= MV_EINTR_RETRIES;
-        loop invariant got: *got == 0;
-        loop assigns interrupted, __fc_errno, buf[0 .. len - 1];
+        loop invariant none: *moved == 0;
+        loop assigns interrupted, __fc_errno, mv_io_last, c.in[0 .. mv_call_room(c) - 1];
         loop variant MV_EINTR_RETRIES - interrupted;
     */
     for (unsigned interrupted = 0;; interrupted++) {
-        ssize_t r = mv__call_recv(t, buf, len);
+        ssize_t r = mv__transport_call(t, c, iov);
+        /*@ ghost
+          mv_io_last.given = c.len;
+          mv_io_last.count = r;
+          mv_io_last.err = errno;
+          mv_io_last.interrupted = interrupted;
+        */
         if (r >= 0) {
-            if ((size_t)r > len)
+            if ((size_t)r > c.len)
                 return MV_EINVAL;
-            *got = (size_t)r;
+            if (r == 0 && c.kind != MV__IO_RECV)
+                return MV_ECLOSED;
+            *moved = (size_t)r;
             return MV_OK;
         }
         int err = errno;
@@ -189,19 +261,19 @@ mv_status mv_send_all(const mv_transport *t, mv_view v, size_t *sent)
     if (t == NULL || sent == NULL || t->send == NULL)
         return MV_EINVAL;
     *sent = 0;
-    if (v.released)
-        return MV_ERELEASED;
-    if (!mv__io_contiguous(v))
-        return MV_ENOTCONTIG;
+    mv_status status = mv__check_view(v, false);
+    if (status != MV_OK)
+        return status;
     size_t done = 0;
     /*@ loop invariant done: 0 <= done <= v.len;
         loop invariant counter: *sent == 0;
-        loop assigns done, *sent, __fc_errno;
+        loop assigns done, status, *sent, __fc_errno, mv_io_last;
         loop variant v.len - done;
     */
     while (done < v.len) {
+        mv__io_call c = { .kind = MV__IO_SEND, .out = v.data + done, .len = v.len - done };
         size_t taken;
-        mv_status status = mv__send_once(t, v.data + done, v.len - done, &taken);
+        status = mv__io_step(t, c, NULL, &taken);
         if (status != MV_OK) {
             *sent = done;
             return status;
@@ -217,18 +289,16 @@ mv_status mv_recv_into(const mv_transport *t, mv_view v, size_t nbytes, size_t *
     if (t == NULL || received == NULL || t->recv == NULL)
         return MV_EINVAL;
     *received = 0;
-    if (v.released)
-        return MV_ERELEASED;
-    if (v.readonly)
-        return MV_EREADONLY;
-    if (!mv__io_contiguous(v))
-        return MV_ENOTCONTIG;
+    mv_status status = mv__check_view(v, true);
+    if (status != MV_OK)
+        return status;
     if (nbytes > v.len)
         return MV_ERANGE;
     size_t want = nbytes == 0 ? v.len : nbytes;
     if (want == 0)
         return MV_OK;
-    return mv__recv_once(t, v.data, want, received);
+    mv__io_call c = { .kind = MV__IO_RECV, .in = v.data, .len = want };
+    return mv__io_step(t, c, NULL, received);
 }
 
 mv_status mv_recv_all(const mv_transport *t, mv_view v, size_t chunk, size_t *received)
@@ -236,24 +306,22 @@ mv_status mv_recv_all(const mv_transport *t, mv_view v, size_t chunk, size_t *re
     if (t == NULL || received == NULL || t->recv == NULL)
         return MV_EINVAL;
     *received = 0;
-    if (v.released)
-        return MV_ERELEASED;
-    if (v.readonly)
-        return MV_EREADONLY;
-    if (!mv__io_contiguous(v))
-        return MV_ENOTCONTIG;
+    mv_status status = mv__check_view(v, true);
+    if (status != MV_OK)
+        return status;
     size_t done = 0;
     /*@ loop invariant done: 0 <= done <= v.len;
         loop invariant counter: *received == 0;
-        loop assigns done, *received, __fc_errno, v.data[0 .. v.len - 1];
+        loop assigns done, status, *received, __fc_errno, mv_io_last, v.data[0 .. v.len - 1];
         loop variant v.len - done;
     */
     while (done < v.len) {
         size_t ask = v.len - done;
         if (chunk != 0 && chunk < ask)
             ask = chunk;
+        mv__io_call c = { .kind = MV__IO_RECV, .in = v.data + done, .len = ask };
         size_t got;
-        mv_status status = mv__recv_once(t, v.data + done, ask, &got);
+        status = mv__io_step(t, c, NULL, &got);
         if (status != MV_OK) {
             *received = done;
             return status;
@@ -285,8 +353,7 @@ mv_status mv_recv_all(const mv_transport *t, mv_view v, size_t chunk, size_t *re
                     \result == MV_EOVERFLOW;
     ensures ok: \result == MV_OK ==>
       *total == mv_total_len(views, count) &&
-      \forall integer i; 0 <= i < count ==>
-        views[i].released == 0 && (views[i].len <= 1 || views[i].stride == 1);
+      \forall integer i; 0 <= i < count ==> mv_io_sendable(views[i]);
 */
 static mv_status mv__check_views(const mv_view *views, size_t count, size_t *total)
 {
@@ -299,8 +366,7 @@ static mv_status mv__check_views(const mv_view *views, size_t count, size_t *tot
         if (views[i].released)
             return MV_ERELEASED;
     /*@ loop invariant i: 0 <= i <= count;
-        loop invariant contiguous: \forall integer k; 0 <= k < i ==>
-          views[k].len <= 1 || views[k].stride == 1;
+        loop invariant contiguous: \forall integer k; 0 <= k < i ==> mv_io_contiguous(views[k]);
         loop assigns i;
         loop variant count - i;
     */
@@ -318,7 +384,7 @@ static mv_status mv__check_views(const mv_view *views, size_t count, size_t *tot
             return MV_EOVERFLOW;
         sum += views[i].len;
     }
-    mv__put_count(total, sum) /*@ ghost (views, count) */;
+    mv__store_keeping_totals(total, sum) /*@ ghost (views, count) */;
     return MV_OK;
 }
 
@@ -349,7 +415,7 @@ typedef struct mv__place {
     ensures moved: mv_place_pos(views, \result) == mv_place_pos(views, p) + n;
     ensures normal: mv_place_ok(views, count, \result);
 */
-static mv__place mv__skip(const mv_view *views, size_t count, mv__place p, size_t n)
+static mv__place mv__place_forward(const mv_view *views, size_t count, mv__place p, size_t n)
 {
     mv__place q = p;
     size_t rest = n;
@@ -378,7 +444,7 @@ static mv__place mv__skip(const mv_view *views, size_t count, mv__place p, size_
  * empty views skipped; *asked = their total length. */
 /*@ requires views: count >= 1 && \valid_read(views + (0 .. count - 1));
     requires each: \forall integer i; 0 <= i < count ==>
-      mv_valid(views[i]) && views[i].released == 0 && (views[i].len <= 1 || views[i].stride == 1);
+      mv_valid(views[i]) && mv_io_sendable(views[i]);
     requires place: mv_place_ok(views, count, p) && p.index < count;
     requires sum: mv_total_len(views, count) <= SIZE_MAX;
     requires out: \valid(iov + (0 .. MV_IOV_BATCH - 1)) && \valid(asked);
@@ -390,49 +456,10 @@ static mv__place mv__skip(const mv_view *views, size_t count, mv__place p, size_
       \valid_read((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
     ensures asked: 1 <= *asked <= \old(mv_total_len(views, count) - mv_place_pos(views, p));
 */
-static int mv__batch(const mv_view *views, size_t count, mv__place p, struct iovec *iov, size_t *asked);
-
-/* One vectored send of the batch, EINTR retried, checked like
- * mv__send_once against the bytes asked. */
-/*@ requires transport: \valid_read(t) && t->sendv != \null;
-    requires vector: 1 <= n <= MV_IOV_BATCH && \valid_read(iov + (0 .. n - 1));
-    requires bytes: \forall integer i; 0 <= i < n ==> iov[i].iov_len == 0 ||
-      \valid_read((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
-    requires asked: asked >= 1;
-    requires out: \valid(taken);
-    terminates \true;
-    assigns *taken, __fc_errno;
-    ensures result: \result == MV_OK || \result == MV_ECLOSED || \result == MV_EINVAL ||
-                    \result == MV_EAGAIN || \result == MV_ESYS;
-    ensures taken: \result == MV_OK ==> 1 <= *taken <= asked;
-    ensures none: \result != MV_OK ==> *taken == 0;
-*/
-static mv_status mv__sendv_once(const mv_transport *t, const struct iovec *iov, int n, size_t asked,
-                                size_t *taken)
-{
-    *taken = 0;
-    /*@ loop invariant tries: 0 <= interrupted <= MV_EINTR_RETRIES;
-        loop assigns interrupted, __fc_errno;
-        loop variant MV_EINTR_RETRIES - interrupted;
-    */
-    for (unsigned interrupted = 0;; interrupted++) {
-        ssize_t r = mv__call_sendv(t, iov, n);
-        if (r > 0) {
-            if ((size_t)r > asked)
-                return MV_EINVAL;
-            *taken = (size_t)r;
-            return MV_OK;
-        }
-        if (r == 0)
-            return MV_ECLOSED;
-        int err = errno;
-        if (err != EINTR || interrupted == MV_EINTR_RETRIES)
-            return mv__failure(err);
-    }
-}
+static int mv__fill_batch(const mv_view *views, size_t count, mv__place p, struct iovec *iov, size_t *asked);
 
 /* The iovec for the bytes of a contiguous view from off on. */
-/*@ requires view: mv_valid(v) && (v.len <= 1 || v.stride == 1);
+/*@ requires view: mv_valid(v) && mv_io_contiguous(v);
     requires off: off < v.len;
     requires out: \valid(io);
     terminates \true;
@@ -441,13 +468,13 @@ static mv_status mv__sendv_once(const mv_transport *t, const struct iovec *iov, 
     ensures len: io->iov_len == v.len - off;
     ensures bytes: \valid_read((char *)io->iov_base + (0 .. io->iov_len - 1));
 */
-static void mv__piece(struct iovec *io, mv_view v, size_t off)
+static void mv__tail_iovec(struct iovec *io, mv_view v, size_t off)
 {
     io->iov_base = v.data + off;
     io->iov_len = v.len - off;
 }
 
-static int mv__batch(const mv_view *views, size_t count, mv__place p, struct iovec *iov, size_t *asked)
+static int mv__fill_batch(const mv_view *views, size_t count, mv__place p, struct iovec *iov, size_t *asked)
 {
     int n = 0;
     size_t total = 0;
@@ -464,7 +491,7 @@ static int mv__batch(const mv_view *views, size_t count, mv__place p, struct iov
         loop invariant filled: \forall integer k; 0 <= k < n ==> iov[k].iov_len >= 1 &&
           \valid_read((char *)iov[k].iov_base + (0 .. iov[k].iov_len - 1));
         loop invariant views: \forall integer k; 0 <= k < count ==>
-          mv_valid(views[k]) && (views[k].len <= 1 || views[k].stride == 1) &&
+          mv_valid(views[k]) && mv_io_contiguous(views[k]) &&
           views[k].len == \at(views[k].len, Pre);
         loop assigns n, total, i, off, iov[0 .. MV_IOV_BATCH - 1];
         loop variant count - i;
@@ -472,7 +499,7 @@ static int mv__batch(const mv_view *views, size_t count, mv__place p, struct iov
     while (i < count && n < MV_IOV_BATCH) {
         size_t len = views[i].len - off;
         if (len > 0) {
-            mv__piece(&iov[n], views[i], off);
+            mv__tail_iovec(&iov[n], views[i], off);
             n++;
         }
         //@ assert step: mv_total_len{Pre}(views, i + 1) == mv_total_len{Pre}(views, i) + views[i].len;
@@ -494,14 +521,15 @@ typedef struct mv__moved {
 
 /* One view of a list, sent whole with mv_send_all. */
 /*@ requires transport: \valid_read(t) && t->send != \null;
-    requires view: mv_valid(v) && v.released == 0 && (v.len <= 1 || v.stride == 1);
+    requires view: mv_valid(v) && mv_io_sendable(v);
     terminates \true;
-    assigns __fc_errno;
+    assigns __fc_errno, mv_io_last;
     ensures result: \result.status == MV_OK || \result.status == MV_EAGAIN ||
                     \result.status == MV_ECLOSED || \result.status == MV_EINVAL ||
                     \result.status == MV_ESYS;
     ensures progress: \result.bytes <= v.len;
     ensures done: \result.status == MV_OK ==> \result.bytes == v.len;
+    ensures transport: mv_io_answered(\result.status);
 */
 static mv__moved mv__send_view(const mv_transport *t, mv_view v)
 {
@@ -515,15 +543,16 @@ static mv__moved mv__send_view(const mv_transport *t, mv_view v)
 /*@ requires transport: \valid_read(t) && t->send != \null;
     requires views: count >= 1 && \valid_read(views + (0 .. count - 1));
     requires each: \forall integer i; 0 <= i < count ==>
-      mv_valid(views[i]) && views[i].released == 0 && (views[i].len <= 1 || views[i].stride == 1);
+      mv_valid(views[i]) && mv_io_sendable(views[i]);
     requires total: mv_total_len(views, count) <= SIZE_MAX;
     requires out: \valid(sent) && \separated(sent, views + (0 .. count - 1));
     terminates \true;
-    assigns *sent, __fc_errno;
+    assigns *sent, __fc_errno, mv_io_last;
     ensures result: \result == MV_OK || \result == MV_EAGAIN || \result == MV_ECLOSED ||
                     \result == MV_EINVAL || \result == MV_ESYS;
     ensures progress: *sent <= mv_total_len(views, count);
     ensures done: \result == MV_OK ==> *sent == mv_total_len(views, count);
+    ensures transport: mv_io_answered(\result);
 */
 static mv_status mv__send_each(const mv_transport *t, const mv_view *views, size_t count, size_t *sent)
 {
@@ -531,19 +560,19 @@ static mv_status mv__send_each(const mv_transport *t, const mv_view *views, size
     //@ ghost mv__lemma_total_mono(views, count);
     /*@ loop invariant i: 0 <= i <= count;
         loop invariant done: done == mv_total_len(views, i);
-        loop assigns i, done, __fc_errno;
+        loop assigns i, done, __fc_errno, mv_io_last;
         loop variant count - i;
     */
     for (size_t i = 0; i < count; i++) {
         mv__moved part = mv__send_view(t, views[i]);
         //@ assert step: mv_total_len(views, i + 1) == mv_total_len(views, i) + views[i].len;
         if (part.status != MV_OK) {
-            mv__put_count(sent, done + part.bytes) /*@ ghost (views, count) */;
+            mv__store_keeping_totals(sent, done + part.bytes) /*@ ghost (views, count) */;
             return part.status;
         }
         done += part.bytes;
     }
-    mv__put_count(sent, done) /*@ ghost (views, count) */;
+    mv__store_keeping_totals(sent, done) /*@ ghost (views, count) */;
     return MV_OK;
 }
 
@@ -562,29 +591,30 @@ mv_status mv_sendv_all(const mv_transport *t, const mv_view *views, size_t count
         return status;
     if (t->sendv == NULL)
         return mv__send_each(t, views, count, sent);
-    mv__place here = mv__skip(views, count, (mv__place){ 0, 0 }, 0);
+    mv__place here = mv__place_forward(views, count, (mv__place){ 0, 0 }, 0);
     size_t done = 0;
     struct iovec iov[MV_IOV_BATCH];
     /*@ loop invariant place: mv_place_ok(views, count, here);
         loop invariant done: done == mv_place_pos(views, here) && done <= total;
         loop invariant counter: *sent == 0;
-        loop assigns here, done, iov[0 .. MV_IOV_BATCH - 1], *sent, __fc_errno;
+        loop assigns here, done, iov[0 .. MV_IOV_BATCH - 1], *sent, __fc_errno, mv_io_last;
         loop variant total - done;
     */
     while (here.index < count) {
         size_t asked;
-        int pieces = mv__batch(views, count, here, iov, &asked);
-        size_t taken;
+        int pieces = mv__fill_batch(views, count, here, iov, &asked);
+        mv__io_call c = { .kind = MV__IO_SENDV, .iovcnt = pieces, .len = asked };
+        size_t accepted;
         /* A status of this iteration only: the loop assigns nothing else. */
-        mv_status moved = mv__sendv_once(t, iov, pieces, asked, &taken);
-        if (moved != MV_OK) {
-            mv__put_count(sent, done) /*@ ghost (views, count) */;
-            return moved;
+        mv_status outcome = mv__io_step(t, c, iov, &accepted);
+        if (outcome != MV_OK) {
+            mv__store_keeping_totals(sent, done) /*@ ghost (views, count) */;
+            return outcome;
         }
-        here = mv__skip(views, count, here, taken);
-        done += taken;
+        here = mv__place_forward(views, count, here, accepted);
+        done += accepted;
     }
-    mv__put_count(sent, done) /*@ ghost (views, count) */;
+    mv__store_keeping_totals(sent, done) /*@ ghost (views, count) */;
     return MV_OK;
 }
 

@@ -39,7 +39,7 @@ mv_status mv_from(void *p, size_t n, mv_view *out)
         return MV_EINVAL;
     if (n > MV_LEN_MAX)
         return MV_EOVERFLOW;
-    mv__put(out, mv__whole(p, n, false));
+    mv__store_view(out, mv__whole(p, n, false));
     return MV_OK;
 }
 
@@ -51,7 +51,7 @@ mv_status mv_from_const(const void *p, size_t n, mv_view *out)
         return MV_EOVERFLOW;
     /* The const is restored by the read-only flag: no write goes through
      * a read-only view. */
-    mv__put(out, mv__whole((char *)p, n, true));
+    mv__store_view(out, mv__whole((char *)p, n, true));
     return MV_OK;
 }
 
@@ -77,6 +77,11 @@ ptrdiff_t mv_stride(mv_view v)
     return v.released ? 0 : v.stride;
 }
 
+/* The one pointer conversion of the library: the stored char * to the
+ * const uint8_t * users read bytes through.  WP's typed model cannot
+ * relate pointers of the two byte types, so the contract says only that
+ * nothing is written; the tests check the address itself (README: trusted
+ * assumptions). */
 const uint8_t *mv_data(mv_view v)
 {
     return (const uint8_t *)v.data;
@@ -266,7 +271,7 @@ mv_status mv_slice(mv_view v, ptrdiff_t start, ptrdiff_t stop, ptrdiff_t step, m
     if (step == 0)
         return MV_EINVAL;
     mv__plan plan = mv__plan_slice(v.len, start, stop, step);
-    mv__put(out, mv__take(v, plan.first, plan.count, plan.step));
+    mv__store_view(out, mv__take(v, plan.first, plan.count, plan.step));
     return MV_OK;
 }
 
@@ -275,9 +280,11 @@ mv_status mv_sub(mv_view v, size_t offset, size_t len, mv_view *out)
     mv_status status = mv__out_check(v, out);
     if (status != MV_OK)
         return status;
+    /* offset + len is never formed: with offsets near SIZE_MAX it would
+     * wrap into range. */
     if (offset > v.len || len > v.len - offset)
         return MV_ERANGE;
-    mv__put(out, mv__cut(v, offset, len));
+    mv__store_view(out, mv__cut(v, offset, len));
     return MV_OK;
 }
 
@@ -297,7 +304,7 @@ mv_status mv_buffer(mv_view v, size_t offset, ptrdiff_t size, mv_view *out)
     }
     mv_view r = mv__cut(v, offset, len);
     r.readonly = true;
-    mv__put(out, r);
+    mv__store_view(out, r);
     return MV_OK;
 }
 
@@ -309,7 +316,7 @@ mv_status mv_advance(mv_view *v, size_t n)
         return MV_ERELEASED;
     if (n > v->len)
         return MV_ERANGE;
-    mv__put(v, mv__cut(*v, n, v->len - n));
+    mv__store_view(v, mv__cut(*v, n, v->len - n));
     return MV_OK;
 }
 
@@ -321,8 +328,8 @@ mv_status mv_split(mv_view v, size_t at, mv_view *head, mv_view *tail)
         return MV_ERELEASED;
     if (at > v.len)
         return MV_ERANGE;
-    mv__put(head, mv__cut(v, 0, at));
-    mv__put(tail, mv__cut(v, at, v.len - at));
+    mv__store_view(head, mv__cut(v, 0, at));
+    mv__store_view(tail, mv__cut(v, at, v.len - at));
     return MV_OK;
 }
 
@@ -333,7 +340,7 @@ mv_status mv_toreadonly(mv_view v, mv_view *out)
         return status;
     mv_view r = v;
     r.readonly = true;
-    mv__put(out, r);
+    mv__store_view(out, r);
     return MV_OK;
 }
 
@@ -342,6 +349,6 @@ mv_status mv_release(mv_view *v)
     if (v == NULL)
         return MV_EINVAL;
     mv_view r = { NULL, 0, 1, true, true };
-    mv__put(v, r);
+    mv__store_view(v, r);
     return MV_OK;
 }

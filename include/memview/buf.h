@@ -30,10 +30,7 @@ extern "C" {
  * copies: release exactly the views mv_buf_export returned.
  *
  * Allocation: every function either succeeds or returns MV_ENOMEM with the
- * buffer unchanged.  A fresh block is written only after checking, with
- * address equality, that it shares no byte with the bytes being copied
- * into it (malloc guarantees this; the check lets the proof rely on
- * nothing more than malloc returning valid memory).
+ * buffer unchanged.
  */
 
 /* mv_buf_init: *b = bytearray(n): n zero bytes, no exports.  *b's previous
@@ -78,11 +75,11 @@ MV_NODISCARD mv_status mv_buf_init(mv_buf *b, size_t n);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior released:
-      assumes b != \null && src.released != 0;
+      assumes b != \null && !mv_live(src);
       assigns \nothing;
       ensures result: \result == MV_ERELEASED;
     behavior copied:
-      assumes b != \null && src.released == 0;
+      assumes b != \null && mv_live(src);
       assigns *b, \at(b->data, Post)[0 .. src.len - 1];
       ensures result: \result == MV_OK || (\result == MV_ENOMEM && src.len > 0);
       ensures made: \result == MV_OK ==>
@@ -111,11 +108,11 @@ MV_NODISCARD mv_status mv_buf_from(mv_buf *b, mv_view src);
       assigns \nothing;
       ensures result: \result == MV_EBUSY;
     behavior too_long:
-      assumes b != \null && b->exports == 0 && n > PTRDIFF_MAX;
+      assumes mv_buf_unlocked(b) && n > PTRDIFF_MAX;
       assigns \nothing;
       ensures result: \result == MV_EOVERFLOW;
     behavior resized:
-      assumes b != \null && b->exports == 0 && n <= PTRDIFF_MAX;
+      assumes mv_buf_unlocked(b) && n <= PTRDIFF_MAX;
       assigns *b, \at(b->data, Post)[0 .. n - 1];
       ensures result: \result == MV_OK || \result == MV_ENOMEM;
       ensures resized: \result == MV_OK ==> mv_buf_ok(b) && b->len == n && b->exports == 0;
@@ -145,21 +142,19 @@ MV_NODISCARD mv_status mv_buf_resize(mv_buf *b, size_t n);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior released:
-      assumes b != \null && src.released != 0;
+      assumes b != \null && !mv_live(src);
       assigns \nothing;
       ensures result: \result == MV_ERELEASED;
     behavior busy:
-      assumes b != \null && src.released == 0 && b->exports > 0;
+      assumes b != \null && mv_live(src) && b->exports > 0;
       assigns \nothing;
       ensures result: \result == MV_EBUSY;
     behavior too_long:
-      assumes b != \null && src.released == 0 && b->exports == 0 &&
-              src.len > PTRDIFF_MAX - b->len;
+      assumes mv_buf_unlocked(b) && mv_live(src) && !mv_buf_can_grow(b, src.len);
       assigns \nothing;
       ensures result: \result == MV_EOVERFLOW;
     behavior appended:
-      assumes b != \null && src.released == 0 && b->exports == 0 &&
-              src.len <= PTRDIFF_MAX - b->len;
+      assumes mv_buf_unlocked(b) && mv_live(src) && mv_buf_can_grow(b, src.len);
       assigns *b, \at(b->data, Post)[0 .. \at(b->len, Post) - 1];
       ensures result: \result == MV_OK || \result == MV_ENOMEM;
       ensures appended: \result == MV_OK ==>
@@ -207,10 +202,11 @@ MV_NODISCARD mv_status mv_buf_export(mv_buf *b, bool readonly, mv_view *out);
 /* mv_buf_release: ends one export and releases that view (*exported
  * answers MV_ERELEASED afterwards).  Views are values, so the view is
  * recognised by its fields (the buffer's address, length and stride 1):
- * pass back exactly what mv_buf_export returned, once.  MV_EINVAL: b or exported is NULL.
- * MV_ERELEASED: *exported was already released.  MV_EINVAL: the buffer has
- * no live export (releasing more than was exported), or *exported is not a
- * view this buffer exported (it must be passed back as it was returned). */
+ * pass back exactly what mv_buf_export returned, once.
+ * MV_EINVAL: b or exported is NULL.  MV_ERELEASED: *exported was already
+ * released.  MV_EINVAL: the buffer has no live export (releasing more than
+ * was exported), or *exported is not a view this buffer exported (it must
+ * be passed back as it was returned).  Nothing changes on failure. */
 /*@ requires b_valid: b == \null || (\valid(b) && mv_buf_ok(b));
     requires view_valid: exported == \null || \valid(exported);
     requires apart: b == \null || exported == \null || \separated(b, exported);
@@ -221,21 +217,19 @@ MV_NODISCARD mv_status mv_buf_export(mv_buf *b, bool readonly, mv_view *out);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior released:
-      assumes b != \null && exported != \null && exported->released != 0;
+      assumes b != \null && exported != \null && !mv_live(*exported);
       assigns \nothing;
       ensures result: \result == MV_ERELEASED;
     behavior none_live:
-      assumes b != \null && exported != \null && exported->released == 0 && b->exports == 0;
+      assumes mv_handed_back(b, exported) && b->exports == 0;
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior foreign:
-      assumes b != \null && exported != \null && exported->released == 0 && b->exports > 0 &&
-              !mv_exported_view(b, *exported);
+      assumes mv_handed_back(b, exported) && b->exports > 0 && !mv_exported_view(b, *exported);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior ended:
-      assumes b != \null && exported != \null && exported->released == 0 && b->exports > 0 &&
-              mv_exported_view(b, *exported);
+      assumes mv_handed_back(b, exported) && mv_export_of(b, *exported);
       assigns b->exports, *exported;
       ensures result: \result == MV_OK;
       ensures count: b->exports == \old(b->exports) - 1;
@@ -277,7 +271,7 @@ size_t mv_buf_exports(const mv_buf *b);
       assigns \nothing;
       ensures result: \result == MV_EBUSY;
     behavior freed:
-      assumes b != \null && b->exports == 0;
+      assumes mv_buf_unlocked(b);
       assigns *b;
       ensures result: \result == MV_OK;
       ensures empty: mv_buf_ok(b) && b->len == 0 && b->cap == 0 && b->data == \null &&

@@ -27,98 +27,23 @@ extern "C" {
  * Integers are read from and written to consecutive items of any stride:
  * be (big-endian: first item most significant) or le (little-endian).
  * MV_EINVAL: a required pointer is NULL.  MV_ERELEASED.  MV_EREADONLY (the
- * writes).  MV_ERANGE: fewer items than the operation needs; the cursor
- * and the output are untouched.
+ * writes).  MV_ERANGE: fewer items than the operation needs.  On every
+ * failure the cursor and the output are untouched.
+ *
+ * The contracts name their conditions with the predicates of
+ * mv_cursor.acsl: mv_cursor_released / _short / _holds (reads),
+ * mv_cursor_readonly / _no_room / _room (writes) for the status tests, and
+ * for success mv_cursor_read / mv_cursor_wrote: "the first n items, in
+ * this byte order, are the value; the cursor moved past them".
+ * mv_read_be32 is written out in full below: it is what each of the
+ * sixteen integer contracts says.
  */
 
-/* mv_read_u8: one byte. */
-/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
-    requires out_valid: out == \null || \valid(out);
-    requires apart: cur == \null || out == \null || \separated(cur, out);
-    terminates \true;
-    assigns *cur, *out;
-    behavior bad_pointer:
-      assumes cur == \null || out == \null;
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && out != \null && cur->released != 0;
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior short:
-      assumes cur != \null && out != \null && cur->released == 0 && cur->len < 1;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior read:
-      assumes cur != \null && out != \null && cur->released == 0 && cur->len >= 1;
-      assigns *cur, *out;
-      ensures result: \result == MV_OK;
-      ensures value: *out == mv_at{Pre}(\old(*cur), 0);
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 1);
-    complete behaviors;
-    disjoint behaviors;
-*/
-MV_NODISCARD mv_status mv_read_u8(mv_view *cur, uint8_t *out);
+/* ----------------------------------------------------- integer reads */
 
-/* mv_read_be16: struct.unpack('>H'). */
-/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
-    requires out_valid: out == \null || \valid(out);
-    requires apart: cur == \null || out == \null || \separated(cur, out);
-    terminates \true;
-    assigns *cur, *out;
-    behavior bad_pointer:
-      assumes cur == \null || out == \null;
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && out != \null && cur->released != 0;
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior short:
-      assumes cur != \null && out != \null && cur->released == 0 && cur->len < 2;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior read:
-      assumes cur != \null && out != \null && cur->released == 0 && cur->len >= 2;
-      assigns *cur, *out;
-      ensures result: \result == MV_OK;
-      ensures value: *out == mv_be_of{Pre}(\old(*cur), 0, 2);
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 2);
-    complete behaviors;
-    disjoint behaviors;
-*/
-MV_NODISCARD mv_status mv_read_be16(mv_view *cur, uint16_t *out);
-
-/* mv_read_be24: three items, big-endian, into the low 24 bits. */
-/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
-    requires out_valid: out == \null || \valid(out);
-    requires apart: cur == \null || out == \null || \separated(cur, out);
-    terminates \true;
-    assigns *cur, *out;
-    behavior bad_pointer:
-      assumes cur == \null || out == \null;
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && out != \null && cur->released != 0;
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior short:
-      assumes cur != \null && out != \null && cur->released == 0 && cur->len < 3;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior read:
-      assumes cur != \null && out != \null && cur->released == 0 && cur->len >= 3;
-      assigns *cur, *out;
-      ensures result: \result == MV_OK;
-      ensures value: *out == mv_be_of{Pre}(\old(*cur), 0, 3);
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 3);
-    complete behaviors;
-    disjoint behaviors;
-*/
-MV_NODISCARD mv_status mv_read_be24(mv_view *cur, uint32_t *out);
-
-/* mv_read_be32: struct.unpack('>I'). */
+/* mv_read_be32: struct.unpack('>I'): *out = the first four items, the
+ * first most significant; then cur = cur[4:].  The full form of what every
+ * integer read promises, for its width and byte order. */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
     requires out_valid: out == \null || \valid(out);
     requires apart: cur == \null || out == \null || \separated(cur, out);
@@ -147,32 +72,71 @@ MV_NODISCARD mv_status mv_read_be24(mv_view *cur, uint32_t *out);
 */
 MV_NODISCARD mv_status mv_read_be32(mv_view *cur, uint32_t *out);
 
+/* mv_read_u8: one item (either byte order says the same). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
+    terminates \true; assigns *cur, *out;
+    behavior bad_pointer: assumes cur == \null || out == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes out != \null && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior short: assumes out != \null && mv_cursor_short(cur, 1);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes out != \null && mv_cursor_holds(cur, 1);
+      ensures read: \result == MV_OK && mv_cursor_read{Pre,Post}(cur, 1, mv_big_endian, *out);
+    complete behaviors; disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_read_u8(mv_view *cur, uint8_t *out);
+
+/* mv_read_be16: struct.unpack('>H'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
+    terminates \true; assigns *cur, *out;
+    behavior bad_pointer: assumes cur == \null || out == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes out != \null && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior short: assumes out != \null && mv_cursor_short(cur, 2);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes out != \null && mv_cursor_holds(cur, 2);
+      ensures read: \result == MV_OK && mv_cursor_read{Pre,Post}(cur, 2, mv_big_endian, *out);
+    complete behaviors; disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_read_be16(mv_view *cur, uint16_t *out);
+
+/* mv_read_be24: three items, big-endian, into the low 24 bits. */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
+    terminates \true; assigns *cur, *out;
+    behavior bad_pointer: assumes cur == \null || out == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes out != \null && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior short: assumes out != \null && mv_cursor_short(cur, 3);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes out != \null && mv_cursor_holds(cur, 3);
+      ensures read: \result == MV_OK && mv_cursor_read{Pre,Post}(cur, 3, mv_big_endian, *out);
+    complete behaviors; disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_read_be24(mv_view *cur, uint32_t *out);
+
 /* mv_read_be64: struct.unpack('>Q'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
     requires out_valid: out == \null || \valid(out);
     requires apart: cur == \null || out == \null || \separated(cur, out);
-    terminates \true;
-    assigns *cur, *out;
-    behavior bad_pointer:
-      assumes cur == \null || out == \null;
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && out != \null && cur->released != 0;
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior short:
-      assumes cur != \null && out != \null && cur->released == 0 && cur->len < 8;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior read:
-      assumes cur != \null && out != \null && cur->released == 0 && cur->len >= 8;
-      assigns *cur, *out;
-      ensures result: \result == MV_OK;
-      ensures value: *out == mv_be_of{Pre}(\old(*cur), 0, 8);
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 8);
-    complete behaviors;
-    disjoint behaviors;
+    terminates \true; assigns *cur, *out;
+    behavior bad_pointer: assumes cur == \null || out == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes out != \null && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior short: assumes out != \null && mv_cursor_short(cur, 8);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes out != \null && mv_cursor_holds(cur, 8);
+      ensures read: \result == MV_OK && mv_cursor_read{Pre,Post}(cur, 8, mv_big_endian, *out);
+    complete behaviors; disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_read_be64(mv_view *cur, uint64_t *out);
 
@@ -180,28 +144,16 @@ MV_NODISCARD mv_status mv_read_be64(mv_view *cur, uint64_t *out);
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
     requires out_valid: out == \null || \valid(out);
     requires apart: cur == \null || out == \null || \separated(cur, out);
-    terminates \true;
-    assigns *cur, *out;
-    behavior bad_pointer:
-      assumes cur == \null || out == \null;
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && out != \null && cur->released != 0;
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior short:
-      assumes cur != \null && out != \null && cur->released == 0 && cur->len < 2;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior read:
-      assumes cur != \null && out != \null && cur->released == 0 && cur->len >= 2;
-      assigns *cur, *out;
-      ensures result: \result == MV_OK;
-      ensures value: *out == mv_le_of{Pre}(\old(*cur), 0, 2);
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 2);
-    complete behaviors;
-    disjoint behaviors;
+    terminates \true; assigns *cur, *out;
+    behavior bad_pointer: assumes cur == \null || out == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes out != \null && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior short: assumes out != \null && mv_cursor_short(cur, 2);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes out != \null && mv_cursor_holds(cur, 2);
+      ensures read: \result == MV_OK && mv_cursor_read{Pre,Post}(cur, 2, mv_little_endian, *out);
+    complete behaviors; disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_read_le16(mv_view *cur, uint16_t *out);
 
@@ -209,28 +161,16 @@ MV_NODISCARD mv_status mv_read_le16(mv_view *cur, uint16_t *out);
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
     requires out_valid: out == \null || \valid(out);
     requires apart: cur == \null || out == \null || \separated(cur, out);
-    terminates \true;
-    assigns *cur, *out;
-    behavior bad_pointer:
-      assumes cur == \null || out == \null;
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && out != \null && cur->released != 0;
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior short:
-      assumes cur != \null && out != \null && cur->released == 0 && cur->len < 4;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior read:
-      assumes cur != \null && out != \null && cur->released == 0 && cur->len >= 4;
-      assigns *cur, *out;
-      ensures result: \result == MV_OK;
-      ensures value: *out == mv_le_of{Pre}(\old(*cur), 0, 4);
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 4);
-    complete behaviors;
-    disjoint behaviors;
+    terminates \true; assigns *cur, *out;
+    behavior bad_pointer: assumes cur == \null || out == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes out != \null && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior short: assumes out != \null && mv_cursor_short(cur, 4);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes out != \null && mv_cursor_holds(cur, 4);
+      ensures read: \result == MV_OK && mv_cursor_read{Pre,Post}(cur, 4, mv_little_endian, *out);
+    complete behaviors; disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_read_le32(mv_view *cur, uint32_t *out);
 
@@ -238,60 +178,40 @@ MV_NODISCARD mv_status mv_read_le32(mv_view *cur, uint32_t *out);
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
     requires out_valid: out == \null || \valid(out);
     requires apart: cur == \null || out == \null || \separated(cur, out);
-    terminates \true;
-    assigns *cur, *out;
-    behavior bad_pointer:
-      assumes cur == \null || out == \null;
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && out != \null && cur->released != 0;
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior short:
-      assumes cur != \null && out != \null && cur->released == 0 && cur->len < 8;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior read:
-      assumes cur != \null && out != \null && cur->released == 0 && cur->len >= 8;
-      assigns *cur, *out;
-      ensures result: \result == MV_OK;
-      ensures value: *out == mv_le_of{Pre}(\old(*cur), 0, 8);
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 8);
-    complete behaviors;
-    disjoint behaviors;
+    terminates \true; assigns *cur, *out;
+    behavior bad_pointer: assumes cur == \null || out == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes out != \null && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior short: assumes out != \null && mv_cursor_short(cur, 8);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes out != \null && mv_cursor_holds(cur, 8);
+      ensures read: \result == MV_OK && mv_cursor_read{Pre,Post}(cur, 8, mv_little_endian, *out);
+    complete behaviors; disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_read_le64(mv_view *cur, uint64_t *out);
+
+/* ------------------------------------------------- views and bytes */
 
 /* mv_read_view: *out = cur[:n] (no copy), then cur = cur[n:].
  * MV_EINVAL: cur or out is NULL, or both are the same object. */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
     requires out_valid: out == \null || \valid(out);
     requires apart: cur == out || \separated(cur, out);
-    terminates \true;
-    assigns *cur, *out;
-    behavior bad_pointer:
-      assumes cur == \null || out == \null || cur == out;
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && out != \null && cur != out && cur->released != 0;
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior short:
-      assumes cur != \null && out != \null && cur != out && cur->released == 0 && cur->len < n;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior read:
-      assumes cur != \null && out != \null && cur != out && cur->released == 0 && cur->len >= n;
-      assigns *cur, *out;
+    terminates \true; assigns *cur, *out;
+    behavior bad_pointer: assumes cur == \null || out == \null || cur == out;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes out != \null && cur != out && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior short: assumes out != \null && cur != out && mv_cursor_short(cur, n);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes out != \null && cur != out && mv_cursor_holds(cur, n);
       ensures result: \result == MV_OK;
       ensures view: mv_valid(*out) && out->len == n && out->stride == \old(cur->stride) &&
                     out->readonly == \old(cur->readonly) && out->released == 0 &&
                     (n >= 1 ==> out->data == \old(cur->data));
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), n);
-    complete behaviors;
-    disjoint behaviors;
+      ensures cursor: mv_cursor_advanced{Pre,Post}(cur, n);
+    complete behaviors; disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_read_view(mv_view *cur, size_t n, mv_view *out);
 
@@ -303,277 +223,157 @@ MV_NODISCARD mv_status mv_read_view(mv_view *cur, size_t n, mv_view *out);
     requires apart: cur == \null || dst == \null || n == 0 || cur->len == 0 ||
       \separated((char *)dst + (0 .. n - 1),
                  cur->data + (mv_span_lo(cur->len, cur->stride) .. mv_span_hi(cur->len, cur->stride)));
-    terminates \true;
-    assigns *cur, ((char *)dst)[0 .. n - 1];
-    behavior bad_pointer:
-      assumes cur == \null || (dst == \null && n > 0);
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && !(dst == \null && n > 0) && cur->released != 0;
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior short:
-      assumes cur != \null && !(dst == \null && n > 0) && cur->released == 0 && cur->len < n;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior read:
-      assumes cur != \null && !(dst == \null && n > 0) && cur->released == 0 && cur->len >= n;
-      assigns *cur, ((char *)dst)[0 .. n - 1];
+    terminates \true; assigns *cur, ((char *)dst)[0 .. n - 1];
+    behavior bad_pointer: assumes cur == \null || (dst == \null && n > 0);
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes !(dst == \null && n > 0) && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior short: assumes !(dst == \null && n > 0) && mv_cursor_short(cur, n);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes !(dst == \null && n > 0) && mv_cursor_holds(cur, n);
       ensures result: \result == MV_OK;
       ensures bytes: \forall integer i; 0 <= i < n ==> ((char *)dst)[i] == \old(*mv_item(*cur, i));
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), n);
-    complete behaviors;
-    disjoint behaviors;
+      ensures cursor: mv_cursor_advanced{Pre,Post}(cur, n);
+    complete behaviors; disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_read_bytes(mv_view *cur, void *dst, size_t n);
 
-/* mv_write_u8: one byte. */
+/* ---------------------------------------------------- integer writes */
+
+/* mv_write_u8: one item (either byte order says the same). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
-    terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 1 };
-    behavior bad_pointer:
-      assumes cur == \null;
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && cur->released != 0;
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior readonly:
-      assumes cur != \null && cur->released == 0 && cur->readonly != 0;
-      assigns \nothing;
-      ensures result: \result == MV_EREADONLY;
-    behavior short:
-      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len < 1;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior written:
-      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len >= 1;
-      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 1 };
-      ensures result: \result == MV_OK;
-      ensures bytes: mv_at(\old(*cur), 0) == v;
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 1);
-    complete behaviors;
-    disjoint behaviors;
+    terminates \true; assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 1 };
+    behavior bad_pointer: assumes cur == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior readonly: assumes mv_cursor_readonly(cur);
+      assigns \nothing; ensures result: \result == MV_EREADONLY;
+    behavior short: assumes mv_cursor_no_room(cur, 1);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior written: assumes mv_cursor_room(cur, 1);
+      ensures written: \result == MV_OK && mv_cursor_wrote{Pre,Post}(cur, 1, mv_big_endian, v);
+    complete behaviors; disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_write_u8(mv_view *cur, uint8_t v);
 
 /* mv_write_be16: struct.pack('>H'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
-    terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 2 };
-    behavior bad_pointer:
-      assumes cur == \null;
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && cur->released != 0;
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior readonly:
-      assumes cur != \null && cur->released == 0 && cur->readonly != 0;
-      assigns \nothing;
-      ensures result: \result == MV_EREADONLY;
-    behavior short:
-      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len < 2;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior written:
-      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len >= 2;
-      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 2 };
-      ensures result: \result == MV_OK;
-      ensures bytes: \forall integer i; 0 <= i < 2 ==> mv_at(\old(*cur), i) == mv_byte_of(v, 1 - i);
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 2);
-    complete behaviors;
-    disjoint behaviors;
+    terminates \true; assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 2 };
+    behavior bad_pointer: assumes cur == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior readonly: assumes mv_cursor_readonly(cur);
+      assigns \nothing; ensures result: \result == MV_EREADONLY;
+    behavior short: assumes mv_cursor_no_room(cur, 2);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior written: assumes mv_cursor_room(cur, 2);
+      ensures written: \result == MV_OK && mv_cursor_wrote{Pre,Post}(cur, 2, mv_big_endian, v);
+    complete behaviors; disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_write_be16(mv_view *cur, uint16_t v);
 
 /* mv_write_be24: the low 24 bits of v, big-endian, in three items
  * (the high 8 bits are ignored). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
-    terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 3 };
-    behavior bad_pointer:
-      assumes cur == \null;
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && cur->released != 0;
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior readonly:
-      assumes cur != \null && cur->released == 0 && cur->readonly != 0;
-      assigns \nothing;
-      ensures result: \result == MV_EREADONLY;
-    behavior short:
-      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len < 3;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior written:
-      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len >= 3;
-      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 3 };
-      ensures result: \result == MV_OK;
-      ensures bytes: \forall integer i; 0 <= i < 3 ==> mv_at(\old(*cur), i) == mv_byte_of(v, 2 - i);
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 3);
-    complete behaviors;
-    disjoint behaviors;
+    terminates \true; assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 3 };
+    behavior bad_pointer: assumes cur == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior readonly: assumes mv_cursor_readonly(cur);
+      assigns \nothing; ensures result: \result == MV_EREADONLY;
+    behavior short: assumes mv_cursor_no_room(cur, 3);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior written: assumes mv_cursor_room(cur, 3);
+      ensures written: \result == MV_OK && mv_cursor_wrote{Pre,Post}(cur, 3, mv_big_endian, v);
+    complete behaviors; disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_write_be24(mv_view *cur, uint32_t v);
 
 /* mv_write_be32: struct.pack('>I'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
-    terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 4 };
-    behavior bad_pointer:
-      assumes cur == \null;
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && cur->released != 0;
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior readonly:
-      assumes cur != \null && cur->released == 0 && cur->readonly != 0;
-      assigns \nothing;
-      ensures result: \result == MV_EREADONLY;
-    behavior short:
-      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len < 4;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior written:
-      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len >= 4;
-      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 4 };
-      ensures result: \result == MV_OK;
-      ensures bytes: \forall integer i; 0 <= i < 4 ==> mv_at(\old(*cur), i) == mv_byte_of(v, 3 - i);
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 4);
-    complete behaviors;
-    disjoint behaviors;
+    terminates \true; assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 4 };
+    behavior bad_pointer: assumes cur == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior readonly: assumes mv_cursor_readonly(cur);
+      assigns \nothing; ensures result: \result == MV_EREADONLY;
+    behavior short: assumes mv_cursor_no_room(cur, 4);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior written: assumes mv_cursor_room(cur, 4);
+      ensures written: \result == MV_OK && mv_cursor_wrote{Pre,Post}(cur, 4, mv_big_endian, v);
+    complete behaviors; disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_write_be32(mv_view *cur, uint32_t v);
 
 /* mv_write_be64: struct.pack('>Q'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
-    terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 8 };
-    behavior bad_pointer:
-      assumes cur == \null;
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && cur->released != 0;
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior readonly:
-      assumes cur != \null && cur->released == 0 && cur->readonly != 0;
-      assigns \nothing;
-      ensures result: \result == MV_EREADONLY;
-    behavior short:
-      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len < 8;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior written:
-      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len >= 8;
-      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 8 };
-      ensures result: \result == MV_OK;
-      ensures bytes: \forall integer i; 0 <= i < 8 ==> mv_at(\old(*cur), i) == mv_byte_of(v, 7 - i);
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 8);
-    complete behaviors;
-    disjoint behaviors;
+    terminates \true; assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 8 };
+    behavior bad_pointer: assumes cur == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior readonly: assumes mv_cursor_readonly(cur);
+      assigns \nothing; ensures result: \result == MV_EREADONLY;
+    behavior short: assumes mv_cursor_no_room(cur, 8);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior written: assumes mv_cursor_room(cur, 8);
+      ensures written: \result == MV_OK && mv_cursor_wrote{Pre,Post}(cur, 8, mv_big_endian, v);
+    complete behaviors; disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_write_be64(mv_view *cur, uint64_t v);
 
 /* mv_write_le16: struct.pack('<H'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
-    terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 2 };
-    behavior bad_pointer:
-      assumes cur == \null;
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && cur->released != 0;
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior readonly:
-      assumes cur != \null && cur->released == 0 && cur->readonly != 0;
-      assigns \nothing;
-      ensures result: \result == MV_EREADONLY;
-    behavior short:
-      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len < 2;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior written:
-      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len >= 2;
-      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 2 };
-      ensures result: \result == MV_OK;
-      ensures bytes: \forall integer i; 0 <= i < 2 ==> mv_at(\old(*cur), i) == mv_byte_of(v, i);
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 2);
-    complete behaviors;
-    disjoint behaviors;
+    terminates \true; assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 2 };
+    behavior bad_pointer: assumes cur == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior readonly: assumes mv_cursor_readonly(cur);
+      assigns \nothing; ensures result: \result == MV_EREADONLY;
+    behavior short: assumes mv_cursor_no_room(cur, 2);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior written: assumes mv_cursor_room(cur, 2);
+      ensures written: \result == MV_OK && mv_cursor_wrote{Pre,Post}(cur, 2, mv_little_endian, v);
+    complete behaviors; disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_write_le16(mv_view *cur, uint16_t v);
 
 /* mv_write_le32: struct.pack('<I'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
-    terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 4 };
-    behavior bad_pointer:
-      assumes cur == \null;
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && cur->released != 0;
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior readonly:
-      assumes cur != \null && cur->released == 0 && cur->readonly != 0;
-      assigns \nothing;
-      ensures result: \result == MV_EREADONLY;
-    behavior short:
-      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len < 4;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior written:
-      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len >= 4;
-      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 4 };
-      ensures result: \result == MV_OK;
-      ensures bytes: \forall integer i; 0 <= i < 4 ==> mv_at(\old(*cur), i) == mv_byte_of(v, i);
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 4);
-    complete behaviors;
-    disjoint behaviors;
+    terminates \true; assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 4 };
+    behavior bad_pointer: assumes cur == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior readonly: assumes mv_cursor_readonly(cur);
+      assigns \nothing; ensures result: \result == MV_EREADONLY;
+    behavior short: assumes mv_cursor_no_room(cur, 4);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior written: assumes mv_cursor_room(cur, 4);
+      ensures written: \result == MV_OK && mv_cursor_wrote{Pre,Post}(cur, 4, mv_little_endian, v);
+    complete behaviors; disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_write_le32(mv_view *cur, uint32_t v);
 
 /* mv_write_le64: struct.pack('<Q'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
-    terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 8 };
-    behavior bad_pointer:
-      assumes cur == \null;
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && cur->released != 0;
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior readonly:
-      assumes cur != \null && cur->released == 0 && cur->readonly != 0;
-      assigns \nothing;
-      ensures result: \result == MV_EREADONLY;
-    behavior short:
-      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len < 8;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior written:
-      assumes cur != \null && cur->released == 0 && cur->readonly == 0 && cur->len >= 8;
-      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 8 };
-      ensures result: \result == MV_OK;
-      ensures bytes: \forall integer i; 0 <= i < 8 ==> mv_at(\old(*cur), i) == mv_byte_of(v, i);
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), 8);
-    complete behaviors;
-    disjoint behaviors;
+    terminates \true; assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 8 };
+    behavior bad_pointer: assumes cur == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior readonly: assumes mv_cursor_readonly(cur);
+      assigns \nothing; ensures result: \result == MV_EREADONLY;
+    behavior short: assumes mv_cursor_no_room(cur, 8);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior written: assumes mv_cursor_room(cur, 8);
+      ensures written: \result == MV_OK && mv_cursor_wrote{Pre,Post}(cur, 8, mv_little_endian, v);
+    complete behaviors; disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_write_le64(mv_view *cur, uint64_t v);
 
@@ -582,35 +382,21 @@ MV_NODISCARD mv_status mv_write_le64(mv_view *cur, uint64_t v);
  * view).  MV_EREADONLY.  MV_ERANGE: src is longer than the cursor. */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
     requires src_valid: mv_valid(src);
-    terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < src.len };
-    behavior bad_pointer:
-      assumes cur == \null;
-      assigns \nothing;
-      ensures result: \result == MV_EINVAL;
-    behavior released:
-      assumes cur != \null && (cur->released != 0 || src.released != 0);
-      assigns \nothing;
-      ensures result: \result == MV_ERELEASED;
-    behavior readonly:
-      assumes cur != \null && cur->released == 0 && src.released == 0 && cur->readonly != 0;
-      assigns \nothing;
-      ensures result: \result == MV_EREADONLY;
-    behavior short:
-      assumes cur != \null && cur->released == 0 && src.released == 0 && cur->readonly == 0 &&
-              cur->len < src.len;
-      assigns \nothing;
-      ensures result: \result == MV_ERANGE;
-    behavior written:
-      assumes cur != \null && cur->released == 0 && src.released == 0 && cur->readonly == 0 &&
-              cur->len >= src.len;
-      assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < src.len };
+    terminates \true; assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < src.len };
+    behavior bad_pointer: assumes cur == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes cur != \null && (cur->released != 0 || src.released != 0);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior readonly: assumes src.released == 0 && mv_cursor_readonly(cur);
+      assigns \nothing; ensures result: \result == MV_EREADONLY;
+    behavior short: assumes src.released == 0 && mv_cursor_no_room(cur, src.len);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior written: assumes src.released == 0 && mv_cursor_room(cur, src.len);
       ensures result: \result == MV_OK;
       ensures bytes: \forall integer i; 0 <= i < src.len ==>
         *mv_item(\old(*cur), i) == \old(*mv_item(src, i));
-      ensures cursor: mv_valid(*cur) && mv_advanced_by(*cur, \old(*cur), src.len);
-    complete behaviors;
-    disjoint behaviors;
+      ensures cursor: mv_cursor_advanced{Pre,Post}(cur, src.len);
+    complete behaviors; disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_write_view(mv_view *cur, mv_view src);
 

@@ -17,10 +17,6 @@
 #include <sys/uio.h>      /* struct iovec */
 #endif
 
-#ifdef __FRAMAC__
-#include "mv_io.acsl"
-#endif
-
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -52,6 +48,10 @@ extern "C" {
  *  - any other failure is MV_ESYS, with errno as the transport left it;
  *  - views must be contiguous (MV_ENOTCONTIG, like CPython's BufferError),
  *    receiving needs a writable view (MV_EREADONLY).
+ * The contracts prove each of these: mv_io_answered (contracts/mv_io.acsl)
+ * ties a status to the transport's last answer, kept for the proof in the
+ * ghost record mv_io_last (what the call was given, what it returned, its
+ * errno, the EINTR failures retried before it).
  */
 
 typedef struct mv_transport {
@@ -63,6 +63,10 @@ typedef struct mv_transport {
 
 /* Consecutive EINTR failures retried before giving up (see above). */
 #define MV_EINTR_RETRIES 1000000u
+
+#ifdef __FRAMAC__
+#include "mv_io.acsl"     /* the predicates of the contracts below */
+#endif
 
 /* mv_transport_fd: a transport over a file descriptor.  On a socket it
  * uses send/recv/sendmsg with MSG_NOSIGNAL (a closed peer gives EPIPE, not
@@ -80,33 +84,35 @@ mv_transport mv_transport_fd(int fd);
  * copying (the seed's `while sent < len(m): sent += sock.send(m[sent:])`
  * without the copy).  MV_EINVAL: t or sent is NULL, or t->send is NULL.
  * MV_ERELEASED.  MV_ENOTCONTIG.  Then MV_OK (all sent), MV_EAGAIN,
- * MV_ECLOSED, MV_EINVAL (over-claim) or MV_ESYS, with *sent exact. */
+ * MV_ECLOSED, MV_EINVAL (the last call claimed more than the v.len - *sent
+ * bytes it was given: a complete send is never MV_EINVAL) or MV_ESYS, with
+ * *sent exact. */
 /*@ requires t_valid: t == \null || \valid_read(t);
     requires view: mv_valid(v);
     requires sent_valid: sent == \null || \valid(sent);
     terminates \true;
-    assigns *sent, __fc_errno;
+    assigns *sent, __fc_errno, mv_io_last;
     behavior bad_pointer:
-      assumes t == \null || sent == \null || t->send == \null;
+      assumes !mv_io_send_args(t, sent);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior released:
-      assumes t != \null && sent != \null && t->send != \null && v.released != 0;
+      assumes mv_io_send_args(t, sent) && v.released != 0;
       assigns *sent;
       ensures result: \result == MV_ERELEASED && *sent == 0;
     behavior not_contiguous:
-      assumes t != \null && sent != \null && t->send != \null && v.released == 0 &&
-              v.len > 1 && v.stride != 1;
+      assumes mv_io_send_args(t, sent) && v.released == 0 && !mv_io_contiguous(v);
       assigns *sent;
       ensures result: \result == MV_ENOTCONTIG && *sent == 0;
     behavior sending:
-      assumes t != \null && sent != \null && t->send != \null && v.released == 0 &&
-              (v.len <= 1 || v.stride == 1);
-      assigns *sent, __fc_errno;
+      assumes mv_io_send_args(t, sent) && mv_io_sendable(v);
+      assigns *sent, __fc_errno, mv_io_last;
       ensures result: \result == MV_OK || \result == MV_EAGAIN || \result == MV_ECLOSED ||
                       \result == MV_EINVAL || \result == MV_ESYS;
       ensures progress: *sent <= v.len;
       ensures done: \result == MV_OK <==> *sent == v.len;
+      ensures given: \result != MV_OK ==> mv_io_last.given == v.len - *sent;
+      ensures transport: mv_io_answered(\result);
     complete behaviors;
     disjoint behaviors;
 */
@@ -127,16 +133,14 @@ MV_NODISCARD mv_status mv_send_all(const mv_transport *t, mv_view v, size_t *sen
     requires apart: sent == \null || views == \null || count == 0 ||
       \separated(sent, views + (0 .. count - 1));
     terminates \true;
-    assigns *sent, __fc_errno;
+    assigns *sent, __fc_errno, mv_io_last;
     behavior bad_pointer:
-      assumes t == \null || sent == \null || (t->send == \null && t->sendv == \null) ||
-              (views == \null && count > 0);
+      assumes !mv_io_sendv_args(t, sent, views, count);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior checked:
-      assumes t != \null && sent != \null && !(t->send == \null && t->sendv == \null) &&
-              !(views == \null && count > 0);
-      assigns *sent, __fc_errno;
+      assumes mv_io_sendv_args(t, sent, views, count);
+      assigns *sent, __fc_errno, mv_io_last;
       ensures released: (\exists integer i; 0 <= i < count && views[i].released != 0) ==>
         \result == MV_ERELEASED && *sent == 0;
       ensures contiguous: (\forall integer i; 0 <= i < count ==> views[i].released == 0) &&
@@ -147,6 +151,7 @@ MV_NODISCARD mv_status mv_send_all(const mv_transport *t, mv_view v, size_t *sen
                       \result == MV_ENOTCONTIG || \result == MV_EOVERFLOW;
       ensures progress: *sent <= mv_total_len(views, count);
       ensures done: \result == MV_OK ==> *sent == mv_total_len(views, count);
+      ensures transport: mv_io_answered(\result);
     complete behaviors;
     disjoint behaviors;
 */
@@ -165,14 +170,13 @@ MV_NODISCARD mv_status mv_sendv_all(const mv_transport *t, const mv_view *views,
     requires apart: received == \null || v.len == 0 ||
       \separated(received, v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
     terminates \true;
-    assigns *received, __fc_errno, v.data[0 .. v.len - 1];
+    assigns *received, __fc_errno, mv_io_last, v.data[0 .. v.len - 1];
     behavior bad_pointer:
-      assumes t == \null || received == \null || t->recv == \null;
+      assumes !mv_io_recv_args(t, received);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior refused:
-      assumes t != \null && received != \null && t->recv != \null &&
-              (v.released != 0 || v.readonly != 0 || (v.len > 1 && v.stride != 1) || nbytes > v.len);
+      assumes mv_io_recv_args(t, received) && !(mv_io_receivable(v) && nbytes <= v.len);
       assigns *received;
       ensures released: v.released != 0 ==> \result == MV_ERELEASED;
       ensures readonly: v.released == 0 && v.readonly != 0 ==> \result == MV_EREADONLY;
@@ -182,13 +186,14 @@ MV_NODISCARD mv_status mv_sendv_all(const mv_transport *t, const mv_view *views,
         \result == MV_ERANGE;
       ensures nothing: *received == 0;
     behavior receiving:
-      assumes t != \null && received != \null && t->recv != \null && v.released == 0 &&
-              v.readonly == 0 && (v.len <= 1 || v.stride == 1) && nbytes <= v.len;
-      assigns *received, __fc_errno, v.data[0 .. (nbytes == 0 ? v.len : nbytes) - 1];
+      assumes mv_io_recv_args(t, received) && mv_io_receivable(v) && nbytes <= v.len;
+      assigns *received, __fc_errno, mv_io_last, v.data[0 .. (nbytes == 0 ? v.len : nbytes) - 1];
       ensures result: \result == MV_OK || \result == MV_EAGAIN || \result == MV_EINVAL ||
                       \result == MV_ESYS;
       ensures progress: *received <= (nbytes == 0 ? v.len : nbytes);
       ensures failed: \result != MV_OK ==> *received == 0;
+      ensures given: \result != MV_OK ==> mv_io_last.given == (nbytes == 0 ? v.len : nbytes);
+      ensures transport: mv_io_answered(\result);
     complete behaviors;
     disjoint behaviors;
 */
@@ -204,27 +209,27 @@ MV_NODISCARD mv_status mv_recv_into(const mv_transport *t, mv_view v, size_t nby
     requires apart: received == \null || v.len == 0 ||
       \separated(received, v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
     terminates \true;
-    assigns *received, __fc_errno, v.data[0 .. v.len - 1];
+    assigns *received, __fc_errno, mv_io_last, v.data[0 .. v.len - 1];
     behavior bad_pointer:
-      assumes t == \null || received == \null || t->recv == \null;
+      assumes !mv_io_recv_args(t, received);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior refused:
-      assumes t != \null && received != \null && t->recv != \null &&
-              (v.released != 0 || v.readonly != 0 || (v.len > 1 && v.stride != 1));
+      assumes mv_io_recv_args(t, received) && !mv_io_receivable(v);
       assigns *received;
       ensures released: v.released != 0 ==> \result == MV_ERELEASED;
       ensures readonly: v.released == 0 && v.readonly != 0 ==> \result == MV_EREADONLY;
       ensures contiguous: v.released == 0 && v.readonly == 0 ==> \result == MV_ENOTCONTIG;
       ensures nothing: *received == 0;
     behavior receiving:
-      assumes t != \null && received != \null && t->recv != \null && v.released == 0 &&
-              v.readonly == 0 && (v.len <= 1 || v.stride == 1);
-      assigns *received, __fc_errno, v.data[0 .. v.len - 1];
+      assumes mv_io_recv_args(t, received) && mv_io_receivable(v);
+      assigns *received, __fc_errno, mv_io_last, v.data[0 .. v.len - 1];
       ensures result: \result == MV_OK || \result == MV_EAGAIN || \result == MV_ECLOSED ||
                       \result == MV_EINVAL || \result == MV_ESYS;
       ensures progress: *received <= v.len;
       ensures done: \result == MV_OK <==> *received == v.len;
+      ensures given: \result != MV_OK ==> 1 <= mv_io_last.given <= v.len - *received;
+      ensures transport: mv_io_answered(\result);
     complete behaviors;
     disjoint behaviors;
 */

@@ -34,15 +34,15 @@ extern "C" {
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior released:
-      assumes out != \null && v.released != 0;
+      assumes out != \null && !mv_live(v);
       assigns \nothing;
       ensures result: \result == MV_ERELEASED;
     behavior out_of_range:
-      assumes out != \null && v.released == 0 && (index < -v.len || index >= v.len);
+      assumes out != \null && mv_live(v) && !mv_has_index(v, index);
       assigns \nothing;
       ensures result: \result == MV_ERANGE;
     behavior read:
-      assumes out != \null && v.released == 0 && -v.len <= index < v.len;
+      assumes out != \null && mv_live(v) && mv_has_index(v, index);
       assigns *out;
       ensures result: \result == MV_OK;
       ensures value: *out == mv_at{Pre}(v, index < 0 ? index + v.len : index);
@@ -57,19 +57,19 @@ MV_NODISCARD mv_status mv_get(mv_view v, ptrdiff_t index, uint8_t *out);
     terminates \true;
     assigns *mv_item(v, index < 0 ? index + v.len : index);
     behavior released:
-      assumes v.released != 0;
+      assumes !mv_live(v);
       assigns \nothing;
       ensures result: \result == MV_ERELEASED;
     behavior readonly:
-      assumes v.released == 0 && v.readonly != 0;
+      assumes mv_live(v) && v.readonly != 0;
       assigns \nothing;
       ensures result: \result == MV_EREADONLY;
     behavior out_of_range:
-      assumes v.released == 0 && v.readonly == 0 && (index < -v.len || index >= v.len);
+      assumes mv_writable(v) && !mv_has_index(v, index);
       assigns \nothing;
       ensures result: \result == MV_ERANGE;
     behavior written:
-      assumes v.released == 0 && v.readonly == 0 && -v.len <= index < v.len;
+      assumes mv_writable(v) && mv_has_index(v, index);
       assigns *mv_item(v, index < 0 ? index + v.len : index);
       ensures result: \result == MV_OK;
       ensures value: mv_at(v, index < 0 ? index + v.len : index) == value;
@@ -95,19 +95,19 @@ MV_NODISCARD mv_status mv_set(mv_view v, ptrdiff_t index, uint8_t value);
     terminates \true;
     assigns *written, ((char *)dst)[0 .. v.len - 1];
     behavior bad_pointer:
-      assumes written == \null || (dst == \null && cap > 0);
+      assumes !mv_dst_given((char *)dst, cap, written);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior released:
-      assumes written != \null && !(dst == \null && cap > 0) && v.released != 0;
+      assumes mv_dst_given((char *)dst, cap, written) && !mv_live(v);
       assigns \nothing;
       ensures result: \result == MV_ERELEASED;
     behavior too_small:
-      assumes written != \null && !(dst == \null && cap > 0) && v.released == 0 && cap < v.len;
+      assumes mv_dst_ready(v, (char *)dst, cap, written) && cap < v.len;
       assigns \nothing;
       ensures result: \result == MV_ERANGE;
     behavior copied:
-      assumes written != \null && !(dst == \null && cap > 0) && v.released == 0 && cap >= v.len;
+      assumes mv_dst_ready(v, (char *)dst, cap, written) && cap >= v.len;
       assigns *written, ((char *)dst)[0 .. v.len - 1];
       ensures result: \result == MV_OK;
       ensures written: *written == v.len;
@@ -128,19 +128,19 @@ MV_NODISCARD mv_status mv_tobytes(mv_view v, void *dst, size_t cap, size_t *writ
     terminates \true;
     assigns { *mv_item(dst, i) | integer i; 0 <= i < dst.len };
     behavior released:
-      assumes dst.released != 0 || src.released != 0;
+      assumes !mv_both_live(dst, src);
       assigns \nothing;
       ensures result: \result == MV_ERELEASED;
     behavior readonly:
-      assumes dst.released == 0 && src.released == 0 && dst.readonly != 0;
+      assumes mv_both_live(dst, src) && dst.readonly != 0;
       assigns \nothing;
       ensures result: \result == MV_EREADONLY;
     behavior lengths_differ:
-      assumes dst.released == 0 && src.released == 0 && dst.readonly == 0 && dst.len != src.len;
+      assumes mv_both_live(dst, src) && mv_writable(dst) && dst.len != src.len;
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior assign:
-      assumes dst.released == 0 && src.released == 0 && dst.readonly == 0 && dst.len == src.len;
+      assumes mv_both_live(dst, src) && mv_writable(dst) && dst.len == src.len;
       assigns { *mv_item(dst, i) | integer i; 0 <= i < dst.len };
       ensures result: \result == MV_OK;
       ensures copied: \forall integer i; 0 <= i < dst.len ==>
@@ -156,15 +156,15 @@ MV_NODISCARD mv_status mv_assign(mv_view dst, mv_view src);
     terminates \true;
     assigns { *mv_item(dst, i) | integer i; 0 <= i < dst.len };
     behavior released:
-      assumes dst.released != 0;
+      assumes !mv_live(dst);
       assigns \nothing;
       ensures result: \result == MV_ERELEASED;
     behavior readonly:
-      assumes dst.released == 0 && dst.readonly != 0;
+      assumes mv_live(dst) && dst.readonly != 0;
       assigns \nothing;
       ensures result: \result == MV_EREADONLY;
     behavior filled:
-      assumes dst.released == 0 && dst.readonly == 0;
+      assumes mv_writable(dst);
       assigns { *mv_item(dst, i) | integer i; 0 <= i < dst.len };
       ensures result: \result == MV_OK;
       ensures value: \forall integer i; 0 <= i < dst.len ==> mv_at(dst, i) == value;
@@ -183,8 +183,7 @@ MV_NODISCARD mv_status mv_fill(mv_view dst, uint8_t value);
     terminates \true;
     assigns \nothing;
     ensures result: \result == 1 <==>
-      (a.released == 0 && b.released == 0 && a.len == b.len &&
-       mv_same_items(a, b, a.len));
+      (mv_both_live(a, b) && a.len == b.len && mv_same_items(a, b, a.len));
 */
 bool mv_equal(mv_view a, mv_view b);
 
@@ -195,10 +194,10 @@ bool mv_equal(mv_view a, mv_view b);
     terminates \true;
     assigns \nothing;
     behavior released:
-      assumes a.released != 0 || b.released != 0;
+      assumes !mv_both_live(a, b);
       ensures result: \result == 0;
     behavior compared:
-      assumes a.released == 0 && b.released == 0;
+      assumes mv_both_live(a, b);
       ensures result: \result == mv_order(a, b);
     complete behaviors;
     disjoint behaviors;
@@ -212,8 +211,7 @@ int mv_compare(mv_view a, mv_view b);
     terminates \true;
     assigns \nothing;
     ensures result: \result == 1 <==>
-      (a.released == 0 && b.released == 0 && a.len == b.len &&
-       mv_same_items(a, b, a.len));
+      (mv_both_live(a, b) && a.len == b.len && mv_same_items(a, b, a.len));
 */
 bool mv_ct_equal(mv_view a, mv_view b);
 

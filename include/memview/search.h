@@ -53,32 +53,29 @@ size_t mv_hex_size(mv_view v, char sep, ptrdiff_t bytes_per_sep);
     terminates \true;
     assigns *written, dst[0 .. cap - 1];
     behavior bad_pointer:
-      assumes written == \null || (dst == \null && cap > 0);
+      assumes !mv_dst_given(dst, cap, written);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior released:
-      assumes written != \null && !(dst == \null && cap > 0) && v.released != 0;
+      assumes mv_dst_given(dst, cap, written) && !mv_live(v);
       assigns \nothing;
       ensures result: \result == MV_ERELEASED;
     behavior bad_separator:
-      assumes written != \null && !(dst == \null && cap > 0) && v.released == 0 && !mv_ascii(sep);
+      assumes mv_dst_ready(v, dst, cap, written) && !mv_ascii(sep);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior too_big:
-      assumes written != \null && !(dst == \null && cap > 0) && mv_ascii(sep) && v.released == 0 &&
-              mv_hex_len(v.len, sep, bytes_per_sep) >= SIZE_MAX;
+      assumes mv_hex_ready(v, dst, cap, sep, written) && !mv_hex_fits(v, sep, bytes_per_sep);
       assigns \nothing;
       ensures result: \result == MV_EOVERFLOW;
     behavior too_small:
-      assumes written != \null && !(dst == \null && cap > 0) && mv_ascii(sep) && v.released == 0 &&
-              mv_hex_len(v.len, sep, bytes_per_sep) < SIZE_MAX &&
-              cap < mv_hex_len(v.len, sep, bytes_per_sep) + 1;
+      assumes mv_hex_ready(v, dst, cap, sep, written) && mv_hex_fits(v, sep, bytes_per_sep) &&
+              !mv_hex_room(v, sep, bytes_per_sep, cap);
       assigns \nothing;
       ensures result: \result == MV_ERANGE;
     behavior written:
-      assumes written != \null && !(dst == \null && cap > 0) && mv_ascii(sep) && v.released == 0 &&
-              mv_hex_len(v.len, sep, bytes_per_sep) < SIZE_MAX &&
-              cap >= mv_hex_len(v.len, sep, bytes_per_sep) + 1;
+      assumes mv_hex_ready(v, dst, cap, sep, written) && mv_hex_fits(v, sep, bytes_per_sep) &&
+              mv_hex_room(v, sep, bytes_per_sep, cap);
       assigns *written, dst[0 .. mv_hex_len(v.len, sep, bytes_per_sep)];
       ensures result: \result == MV_OK;
       ensures written: *written == mv_hex_len(v.len, sep, bytes_per_sep);
@@ -113,19 +110,15 @@ MV_NODISCARD mv_status mv_hex(mv_view v, char *dst, size_t cap, char sep, ptrdif
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior released:
-      assumes pos != \null && v.released != 0;
+      assumes pos != \null && !mv_live(v);
       assigns \nothing;
       ensures result: \result == MV_ERELEASED;
     behavior absent:
-      assumes pos != \null && v.released == 0 &&
-        \forall integer i; mv_idx_lo(v.len, start) <= i < mv_idx_hi(v.len, stop) ==>
-          mv_at(v, i) != value;
+      assumes pos != \null && mv_live(v) && mv_absent_from(v, value, start, stop);
       assigns \nothing;
       ensures result: \result == MV_ENOTFOUND;
     behavior found:
-      assumes pos != \null && v.released == 0 &&
-        \exists integer i; mv_idx_lo(v.len, start) <= i < mv_idx_hi(v.len, stop) &&
-          mv_at(v, i) == value;
+      assumes pos != \null && mv_live(v) && mv_found_in(v, value, start, stop);
       assigns *pos;
       ensures result: \result == MV_OK;
       ensures bounds: mv_idx_lo(v.len, start) <= *pos < mv_idx_hi(v.len, stop);
@@ -160,17 +153,15 @@ size_t mv_count(mv_view v, uint8_t value);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior released:
-      assumes pos != \null && (hay.released != 0 || needle.released != 0);
+      assumes pos != \null && !mv_both_live(hay, needle);
       assigns \nothing;
       ensures result: \result == MV_ERELEASED;
     behavior absent:
-      assumes pos != \null && hay.released == 0 && needle.released == 0 &&
-        \forall integer k; 0 <= k && k + needle.len <= hay.len ==> !mv_match_at(hay, needle, k);
+      assumes pos != \null && mv_both_live(hay, needle) && mv_no_match(hay, needle);
       assigns \nothing;
       ensures result: \result == MV_ENOTFOUND;
     behavior found:
-      assumes pos != \null && hay.released == 0 && needle.released == 0 &&
-        \exists integer k; 0 <= k && k + needle.len <= hay.len && mv_match_at(hay, needle, k);
+      assumes pos != \null && mv_both_live(hay, needle) && mv_some_match(hay, needle);
       assigns *pos;
       ensures result: \result == MV_OK;
       ensures bounds: *pos + needle.len <= hay.len;

@@ -30,15 +30,15 @@ extern "C" {
     terminates \true;
     assigns *out;
     behavior bad_pointer:
-      assumes out == \null || (p == \null && n > 0);
+      assumes out == \null || !mv_bytes_arg((char *)p, n);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior too_long:
-      assumes out != \null && !(p == \null && n > 0) && n > PTRDIFF_MAX;
+      assumes out != \null && mv_bytes_arg((char *)p, n) && n > PTRDIFF_MAX;
       assigns \nothing;
       ensures result: \result == MV_EOVERFLOW;
     behavior made:
-      assumes out != \null && !(p == \null && n > 0) && n <= PTRDIFF_MAX;
+      assumes out != \null && mv_bytes_arg((char *)p, n) && n <= PTRDIFF_MAX;
       assigns *out;
       ensures result: \result == MV_OK;
       ensures valid: mv_valid(*out);
@@ -58,15 +58,15 @@ MV_NODISCARD mv_status mv_from(void *p, size_t n, mv_view *out);
     terminates \true;
     assigns *out;
     behavior bad_pointer:
-      assumes out == \null || (p == \null && n > 0);
+      assumes out == \null || !mv_bytes_arg((char *)p, n);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior too_long:
-      assumes out != \null && !(p == \null && n > 0) && n > PTRDIFF_MAX;
+      assumes out != \null && mv_bytes_arg((char *)p, n) && n > PTRDIFF_MAX;
       assigns \nothing;
       ensures result: \result == MV_EOVERFLOW;
     behavior made:
-      assumes out != \null && !(p == \null && n > 0) && n <= PTRDIFF_MAX;
+      assumes out != \null && mv_bytes_arg((char *)p, n) && n <= PTRDIFF_MAX;
       assigns *out;
       ensures result: \result == MV_OK;
       ensures valid: mv_valid(*out);
@@ -112,10 +112,7 @@ bool mv_contiguous(mv_view v);
 */
 ptrdiff_t mv_stride(mv_view v);
 
-/* mv_data: the address of item 0; NULL for an empty or released view.
- * The conversion from the stored char pointer to const uint8_t * is the
- * one pointer cast WP's typed model cannot follow, so the contract states
- * only the NULL case; tests check the address itself. */
+/* mv_data: the address of item 0; NULL for an empty or released view. */
 /*@ terminates \true;
     assigns \nothing;
 */
@@ -148,15 +145,15 @@ bool mv_is_valid(mv_view v);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior released:
-      assumes out != \null && v.released != 0;
+      assumes out != \null && !mv_live(v);
       assigns \nothing;
       ensures result: \result == MV_ERELEASED;
     behavior zero_step:
-      assumes out != \null && v.released == 0 && step == 0;
+      assumes out != \null && mv_live(v) && step == 0;
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior sliced:
-      assumes out != \null && v.released == 0 && step != 0;
+      assumes out != \null && mv_live(v) && step != 0;
       assigns *out;
       ensures result: \result == MV_OK;
       ensures valid: mv_valid(*out);
@@ -177,7 +174,7 @@ MV_NODISCARD mv_status mv_slice(mv_view v, ptrdiff_t start, ptrdiff_t stop, ptrd
 
 /* mv_sub: the strict slice v[offset:offset+len].
  * MV_EINVAL: out is NULL.  MV_ERELEASED.  MV_ERANGE: offset + len > mv_len(v)
- * (SIZE_MAX offsets included: the sum is never formed). */
+ * as a true sum: offsets and lengths near SIZE_MAX never wrap into range. */
 /*@ requires valid: mv_valid(v);
     requires out_valid: out == \null || \valid(out);
     terminates \true;
@@ -187,15 +184,15 @@ MV_NODISCARD mv_status mv_slice(mv_view v, ptrdiff_t start, ptrdiff_t stop, ptrd
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior released:
-      assumes out != \null && v.released != 0;
+      assumes out != \null && !mv_live(v);
       assigns \nothing;
       ensures result: \result == MV_ERELEASED;
     behavior out_of_range:
-      assumes out != \null && v.released == 0 && (offset > v.len || len > v.len - offset);
+      assumes out != \null && mv_live(v) && !mv_cut_in_range(v, offset, len);
       assigns \nothing;
       ensures result: \result == MV_ERANGE;
     behavior cut:
-      assumes out != \null && v.released == 0 && offset <= v.len && len <= v.len - offset;
+      assumes out != \null && mv_live(v) && mv_cut_in_range(v, offset, len);
       assigns *out;
       ensures result: \result == MV_OK;
       ensures valid: mv_valid(*out);
@@ -221,15 +218,15 @@ MV_NODISCARD mv_status mv_sub(mv_view v, size_t offset, size_t len, mv_view *out
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior released:
-      assumes out != \null && v.released != 0;
+      assumes out != \null && !mv_live(v);
       assigns \nothing;
       ensures result: \result == MV_ERELEASED;
     behavior bad_size:
-      assumes out != \null && v.released == 0 && size < -1;
+      assumes out != \null && mv_live(v) && size < -1;
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior cut:
-      assumes out != \null && v.released == 0 && size >= -1;
+      assumes out != \null && mv_live(v) && size >= -1;
       assigns *out;
       ensures result: \result == MV_OK;
       ensures valid: mv_valid(*out);
@@ -283,19 +280,19 @@ MV_NODISCARD mv_status mv_advance(mv_view *v, size_t n);
     terminates \true;
     assigns *head, *tail;
     behavior bad_out:
-      assumes head == \null || tail == \null || head == tail;
+      assumes !mv_outs_distinct(head, tail);
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior released:
-      assumes head != \null && tail != \null && head != tail && v.released != 0;
+      assumes mv_outs_distinct(head, tail) && !mv_live(v);
       assigns \nothing;
       ensures result: \result == MV_ERELEASED;
     behavior out_of_range:
-      assumes head != \null && tail != \null && head != tail && v.released == 0 && at > v.len;
+      assumes mv_outs_distinct(head, tail) && mv_live(v) && at > v.len;
       assigns \nothing;
       ensures result: \result == MV_ERANGE;
     behavior split:
-      assumes head != \null && tail != \null && head != tail && v.released == 0 && at <= v.len;
+      assumes mv_outs_distinct(head, tail) && mv_live(v) && at <= v.len;
       assigns *head, *tail;
       ensures result: \result == MV_OK;
       ensures valid: mv_valid(*head) && mv_valid(*tail);
@@ -321,11 +318,11 @@ MV_NODISCARD mv_status mv_split(mv_view v, size_t at, mv_view *head, mv_view *ta
       assigns \nothing;
       ensures result: \result == MV_EINVAL;
     behavior released:
-      assumes out != \null && v.released != 0;
+      assumes out != \null && !mv_live(v);
       assigns \nothing;
       ensures result: \result == MV_ERELEASED;
     behavior made:
-      assumes out != \null && v.released == 0;
+      assumes out != \null && mv_live(v);
       assigns *out;
       ensures result: \result == MV_OK;
       ensures valid: mv_valid(*out);

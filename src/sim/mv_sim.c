@@ -36,20 +36,6 @@ mv_status mv_sim_init(mv_sim *s, const void *script, size_t script_len, void *se
     return MV_OK;
 }
 
-/* What the script says one call does. */
-typedef enum mv__sim_kind {
-    MV__SIM_MOVE,   /* move up to count bytes */
-    MV__SIM_FAIL,   /* fail with errno err */
-    MV__SIM_CLOSE,  /* the peer is gone */
-    MV__SIM_CLAIM   /* claim one byte more than asked */
-} mv__sim_kind;
-
-typedef struct mv__sim_step {
-    mv__sim_kind kind;
-    size_t count;
-    int err;
-} mv__sim_step;
-
 /* The next script byte as 0..255, or -1 when the script is used up. */
 /*@ requires sim: mv_sim_ok(s);
     terminates \true;
@@ -57,82 +43,90 @@ typedef struct mv__sim_step {
     ensures sim: mv_sim_ok(s);
     ensures result: -1 <= \result <= 255;
 */
-static int mv__sim_byte(mv_sim *s)
+static int mv__sim_script_byte(mv_sim *s)
 {
     if (s->script_pos == s->script_len)
         return -1;
     return mv__u8(s->script[s->script_pos++]);
 }
 
-/* Reads one instruction for a call that asked for len bytes, and counts
- * the call. */
-/*@ requires sim: mv_sim_ok(s);
-    terminates \true;
-    assigns s->script_pos, s->calls;
-    ensures sim: mv_sim_ok(s);
-    ensures kind: \result.kind == MV__SIM_MOVE || \result.kind == MV__SIM_FAIL ||
-                  \result.kind == MV__SIM_CLOSE || \result.kind == MV__SIM_CLAIM;
-    ensures count: \result.kind == MV__SIM_MOVE ==> \result.count <= len;
+/* Sets errno to err and returns -1: a failed call's result. */
+/*@ terminates \true;
+    assigns __fc_errno;
+    ensures errno: __fc_errno == err;
+    ensures result: \result == -1;
 */
-static mv__sim_step mv__sim_next(mv_sim *s, size_t len)
+static ssize_t mv__sim_fail(int err)
 {
-    mv__sim_step step = { MV__SIM_MOVE, len, 0 };
+    errno = err;
+    return -1;
+}
+
+/* Which way a call moves bytes.  It decides where the room is (the space
+ * left in sent, the input not yet served) and how a closed peer or no room
+ * ends the call (EPIPE and ENOSPC when sending, 0 when receiving). */
+typedef enum mv__sim_way { MV__SIM_SENDING, MV__SIM_RECEIVING } mv__sim_way;
+
+/* The outcome of one call of send, sendv or recv that asked for `asked`
+ * bytes: counts the call and consumes its script instruction.  A call that
+ * moves bytes gets *n = their count, 1 .. asked and at most the room left,
+ * and that count as the result.  Any other call gets *n = 0 and its whole
+ * result: -1 with errno set, 0, or asked + 1 (MV_SIM_CLAIM), as
+ * memview_sim.h describes. */
+/*@ requires sim: mv_sim_ok(s);
+    requires out: \valid(n) && \separated(n, s);
+    terminates \true;
+    assigns s->script_pos, s->calls, *n, __fc_errno;
+    ensures sim: mv_sim_ok(s);
+    ensures count: *n <= asked &&
+      (way == MV__SIM_SENDING ? *n <= s->sent_cap - s->sent_len : *n <= s->input_len - s->input_pos);
+    ensures moving: *n > 0 ==> \result == *n;
+    ensures other: *n == 0 ==> \result == -1 || \result == 0 || \result == asked + 1;
+*/
+static ssize_t mv__sim_outcome(mv_sim *s, size_t asked, mv__sim_way way, size_t *n)
+{
+    *n = 0;
     if (s->calls < SIZE_MAX)
         s->calls++;
-    int op = mv__sim_byte(s);
-    if (op < 0)
-        return step;
-    if (op < (int)MV_SIM_ALL) {
-        step.count = (size_t)op < len ? (size_t)op : len;
-        return step;
-    }
+    size_t count = asked; /* all asked: MV_SIM_ALL, a byte from 0xE7 up, no script left */
+    int op = mv__sim_script_byte(s);
     switch (op) {
     case MV_SIM_EINTR:
-        step.kind = MV__SIM_FAIL;
-        step.err = EINTR;
-        break;
+        return mv__sim_fail(EINTR);
     case MV_SIM_EAGAIN:
-        step.kind = MV__SIM_FAIL;
-        step.err = EAGAIN;
-        break;
+        return mv__sim_fail(EAGAIN);
     case MV_SIM_ERROR: {
-        int e = mv__sim_byte(s);
-        step.kind = MV__SIM_FAIL;
-        step.err = e > 0 ? e : EIO;
-        break;
+        int e = mv__sim_script_byte(s);
+        return mv__sim_fail(e > 0 ? e : EIO);
     }
     case MV_SIM_CLOSE:
-        step.kind = MV__SIM_CLOSE;
-        break;
+        return way == MV__SIM_SENDING ? mv__sim_fail(EPIPE) : 0;
     case MV_SIM_CLAIM:
-        step.kind = MV__SIM_CLAIM;
-        break;
+        /* asked + 1 must fit in ssize_t, whose maximum is PTRDIFF_MAX */
+        if (asked >= (size_t)PTRDIFF_MAX)
+            return mv__sim_fail(EOVERFLOW);
+        return (ssize_t)asked + 1;
     case MV_SIM_MANY: {
-        int high = mv__sim_byte(s);
-        int low = mv__sim_byte(s);
-        size_t many = (size_t)(high < 0 ? 0 : high) * 256u + (size_t)(low < 0 ? 0 : low);
-        step.count = many < len ? many : len;
+        int high = mv__sim_script_byte(s);
+        int low = mv__sim_script_byte(s);
+        count = (size_t)(high < 0 ? 0 : high) * 256u + (size_t)(low < 0 ? 0 : low);
         break;
     }
     default:
+        if (0 <= op && op < (int)MV_SIM_ALL)
+            count = (size_t)op;
         break;
     }
-    return step;
-}
-
-/* One more than len, as a count: what MV_SIM_CLAIM returns (a failure
- * with EOVERFLOW when that count does not exist). */
-/*@ terminates \true;
-    assigns __fc_errno;
-    ensures result: \result == (len < PTRDIFF_MAX ? len + 1 : -1);
-*/
-static ssize_t mv__sim_claim(size_t len)
-{
-    if (len >= (size_t)PTRDIFF_MAX) {
-        errno = EOVERFLOW;
-        return -1;
+    size_t want = count < asked ? count : asked;
+    /* room <= PTRDIFF_MAX (mv_sim_ok), so the count fits in ssize_t */
+    size_t room = way == MV__SIM_SENDING ? s->sent_cap - s->sent_len : s->input_len - s->input_pos;
+    if (want > room) {
+        if (room == 0)
+            return way == MV__SIM_SENDING ? mv__sim_fail(ENOSPC) : 0;
+        want = room;
     }
-    return (ssize_t)len + 1;
+    *n = want;
+    return (ssize_t)want;
 }
 
 /* sent[sent_len ..] += src[0 .. n-1]. */
@@ -147,7 +141,7 @@ static ssize_t mv__sim_claim(size_t len)
     ensures recorded: \forall integer i; 0 <= i < n ==> s->sent[\old(s->sent_len) + i] == src[i];
     ensures kept: \forall integer i; 0 <= i < \old(s->sent_len) ==> s->sent[i] == \old(s->sent[i]);
 */
-static void mv__sim_record(mv_sim *s, const char *src, size_t n)
+static void mv__sim_append(mv_sim *s, const char *src, size_t n)
 {
     if (n == 0)
         return; /* sent may be NULL (capacity 0): form no pointer from it */
@@ -166,45 +160,20 @@ static void mv__sim_record(mv_sim *s, const char *src, size_t n)
 
 ssize_t mv_sim_send(mv_sim *s, const void *buf, size_t len)
 {
-    mv__sim_step step = mv__sim_next(s, len);
-    if (step.kind == MV__SIM_FAIL) {
-        errno = step.err;
-        return -1;
-    }
-    if (step.kind == MV__SIM_CLOSE) {
-        errno = EPIPE;
-        return -1;
-    }
-    if (step.kind == MV__SIM_CLAIM)
-        return mv__sim_claim(len);
-    size_t room = s->sent_cap - s->sent_len;
-    size_t n = step.count;
-    if (n > room) {
-        if (room == 0) {
-            errno = ENOSPC;
-            return -1;
-        }
-        n = room;
-    }
-    mv__sim_record(s, buf, n);
-    return (ssize_t)n;
+    size_t n;
+    ssize_t result = mv__sim_outcome(s, len, MV__SIM_SENDING, &n);
+    if (n == 0)
+        return result;
+    mv__sim_append(s, buf, n);
+    return result;
 }
 
 ssize_t mv_sim_recv(mv_sim *s, void *buf, size_t len)
 {
-    mv__sim_step step = mv__sim_next(s, len);
-    if (step.kind == MV__SIM_FAIL) {
-        errno = step.err;
-        return -1;
-    }
-    if (step.kind == MV__SIM_CLOSE)
-        return 0;
-    if (step.kind == MV__SIM_CLAIM)
-        return mv__sim_claim(len);
-    size_t left = s->input_len - s->input_pos;
-    size_t n = step.count < left ? step.count : left;
+    size_t n;
+    ssize_t result = mv__sim_outcome(s, len, MV__SIM_RECEIVING, &n);
     if (n == 0)
-        return 0; /* input may be NULL (length 0): form no pointer from it */
+        return result; /* input may be NULL (length 0): form no pointer from it */
     char *dst = buf;
     const char *src = s->input + s->input_pos;
     /*@ loop invariant i: 0 <= i <= n;
@@ -215,10 +184,11 @@ ssize_t mv_sim_recv(mv_sim *s, void *buf, size_t len)
     for (size_t i = 0; i < n; i++)
         dst[i] = src[i];
     s->input_pos += n;
-    return (ssize_t)n;
+    return result;
 }
 
-/* sent[sent_len ..] += the first want bytes of the iovecs, in order. */
+/* sent[sent_len ..] += the first want bytes of the iovecs, in order; returns
+ * how many there were (fewer than want only if the iovecs hold fewer). */
 /*@ requires sim: mv_sim_ok(s);
     requires room: want <= s->sent_cap - s->sent_len;
     requires vector: iovcnt >= 0 && (iovcnt == 0 || \valid_read(iov + (0 .. iovcnt - 1)));
@@ -234,7 +204,7 @@ ssize_t mv_sim_recv(mv_sim *s, void *buf, size_t len)
     ensures moved: \result <= want;
     ensures kept: \forall integer i; 0 <= i < \old(s->sent_len) ==> s->sent[i] == \old(s->sent[i]);
 */
-static size_t mv__sim_record_iov(mv_sim *s, const struct iovec *iov, int iovcnt, size_t want)
+static size_t mv__sim_append_iov(mv_sim *s, const struct iovec *iov, int iovcnt, size_t want)
 {
     size_t moved = 0;
     /*@ loop invariant i: 0 <= i <= iovcnt;
@@ -247,7 +217,7 @@ static size_t mv__sim_record_iov(mv_sim *s, const struct iovec *iov, int iovcnt,
     */
     for (int i = 0; i < iovcnt && moved < want; i++) {
         size_t piece = iov[i].iov_len < want - moved ? iov[i].iov_len : want - moved;
-        mv__sim_record(s, iov[i].iov_base, piece);
+        mv__sim_append(s, iov[i].iov_base, piece);
         moved += piece;
     }
     return moved;
@@ -263,27 +233,11 @@ ssize_t mv_sim_sendv(mv_sim *s, const struct iovec *iov, int iovcnt)
     */
     for (int i = 0; i < iovcnt; i++)
         total = iov[i].iov_len > SIZE_MAX - total ? SIZE_MAX : total + iov[i].iov_len;
-    mv__sim_step step = mv__sim_next(s, total);
-    if (step.kind == MV__SIM_FAIL) {
-        errno = step.err;
-        return -1;
-    }
-    if (step.kind == MV__SIM_CLOSE) {
-        errno = EPIPE;
-        return -1;
-    }
-    if (step.kind == MV__SIM_CLAIM)
-        return mv__sim_claim(total);
-    size_t room = s->sent_cap - s->sent_len;
-    size_t want = step.count;
-    if (want > room) {
-        if (room == 0) {
-            errno = ENOSPC;
-            return -1;
-        }
-        want = room;
-    }
-    return (ssize_t)mv__sim_record_iov(s, iov, iovcnt, want);
+    size_t n;
+    ssize_t result = mv__sim_outcome(s, total, MV__SIM_SENDING, &n);
+    if (n == 0)
+        return result;
+    return (ssize_t)mv__sim_append_iov(s, iov, iovcnt, n);
 }
 
 #ifndef __FRAMAC__

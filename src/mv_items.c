@@ -1,4 +1,4 @@
-/* mv_bytes.c — reading and writing the items of a view.
+/* mv_items.c — reading and writing the items of a view (memview/items.h).
  *
  * Module invariant: every address dereferenced here is an item address
  * v.data + i * v.stride with 0 <= i < v.len of a valid view, reached by
@@ -53,33 +53,6 @@ mv_status mv_set(mv_view v, ptrdiff_t index, uint8_t value)
     return MV_OK;
 }
 
-/* dst[0 .. len-1] = the items of v, in order. */
-/*@ requires valid: mv_valid(v) && v.len >= 1;
-    requires dst: \valid(dst + (0 .. v.len - 1));
-    requires apart: \separated(dst + (0 .. v.len - 1),
-                               v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
-    terminates \true;
-    assigns dst[0 .. v.len - 1];
-    ensures bytes: \forall integer i; 0 <= i < v.len ==> dst[i] == *mv_item(v, i);
-*/
-static void mv__gather(mv_view v, char *dst)
-{
-    const char *p = v.data;
-    /*@ loop invariant i: 0 <= i < v.len;
-        loop invariant p: p == mv_item(v, i);
-        loop invariant done: \forall integer k; 0 <= k < i ==> dst[k] == *mv_item(v, k);
-        loop assigns i, p, dst[0 .. v.len - 1];
-        loop variant v.len - i;
-    */
-    for (size_t i = 0;; i++) {
-        //@ ghost mv__lemma_in_span(v.len, v.stride, (ptrdiff_t)i);
-        dst[i] = *p;
-        if (i + 1 == v.len)
-            break;
-        p += v.stride;
-    }
-}
-
 mv_status mv_tobytes(mv_view v, void *dst, size_t cap, size_t *written)
 {
     if (written == NULL || (dst == NULL && cap > 0))
@@ -89,7 +62,7 @@ mv_status mv_tobytes(mv_view v, void *dst, size_t cap, size_t *written)
     if (cap < v.len)
         return MV_ERANGE;
     if (v.len > 0)
-        mv__gather(v, dst);
+        mv__copy_items_out(v, dst, v.len);
     *written = v.len;
     return MV_OK;
 }
