@@ -12,7 +12,7 @@ set -u
 bindir=$1 work=$2 secs=$3 jobs=$4
 shift 4
 
-export AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
+export AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_ALLOW_TMP=1
 export AFL_SUPPRESS_HARNESS_WARNINGS=1 AFL_QUIET=1
 # The sanitizers abort on a finding, so that AFL++ sees a crash.
 export ASAN_OPTIONS=abort_on_error=1:symbolize=0:detect_leaks=0
