@@ -29,6 +29,9 @@ ALL_SRC    := $(LIB_SRC) $(SIM_SRC)
 PUBLIC_HDR := include/memview.h include/memview_sim.h
 CONCERN_HDR := $(wildcard include/memview/*.h)
 SRC_HDR    := $(PUBLIC_HDR) $(CONCERN_HDR) $(wildcard src/*.h)
+# The fuzz harnesses, fuzz/fuzz_NAME.c: built by fuzz/fuzz.mk, replayed by
+# the suites of tests/tests.mk.
+FUZZ_NAMES := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
 
 # ---------------------------------------------------------- flag sets
 # Every compile flag of the project is defined here, one set per kind of

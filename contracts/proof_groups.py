@@ -41,9 +41,9 @@ def main():
         lightest = min(groups, key=lambda g: g[0])
         lightest[0] += cost[f]
         lightest[1].append(f)
-    for total, members in groups:
-        print(','.join(sorted(members)))
-        print('%s: %d goals' % (' '.join(sorted(members)), total), file=sys.stderr)
+    for _, members in groups:
+        if members:
+            print(','.join(sorted(members)))
 
 
 if __name__ == '__main__':

@@ -38,7 +38,7 @@ SMOKE_PLANTS := planted_shape planted_arithmetic planted_invariant planted_assum
 WP_GROUPS    ?= 3
 WP_JOBS      ?= 2
 PROVE_SRC    := $(ALL_SRC)
-WP_GROUP_SRC  = $(shell python3 contracts/proof_groups.py contracts/proof-summary.txt $(WP_GROUPS) $(PROVE_SRC) 2>/dev/null)
+WP_GROUP_SRC  = $(shell python3 contracts/proof_groups.py contracts/proof-summary.txt $(WP_GROUPS) $(PROVE_SRC))
 WP_COMMON  := -wp-timeout $(WP_TIMEOUT) -wp-par $(WP_JOBS) -wp-cache update
 
 # prove_group NAME FILES: both passes and the report gate over FILES,
@@ -63,6 +63,7 @@ prove: deps-prove deps-python
 	echo "memview: smoke tests catch $$caught of the $(words $(SMOKE_PLANTS)) planted contradictions"; \
 	[ "$$caught" -eq $(words $(SMOKE_PLANTS)) ] || { echo "memview: smoke timeout too short (see $(WP_DIR)/smoke-plants.log)"; exit 1; }
 	@echo "memview: proving $(words $(PROVE_SRC)) files with WP in $(WP_GROUPS) groups (cvc4, then z3 on what is left; timeout $(WP_TIMEOUT)s)"
+	@[ -n "$(strip $(WP_GROUP_SRC))" ] || { echo "memview: contracts/proof_groups.py gave no groups"; exit 1; }
 	@groups=""; pids=""; i=0; \
 	for files in $(WP_GROUP_SRC); do \
 	  i=$$((i + 1)); mkdir -p $(WP_DIR)/$$i; groups="$$groups $$i"; \

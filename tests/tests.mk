@@ -23,7 +23,6 @@ TEST_HDR     := $(wildcard tests/*.h)
 TEST_ALLOC   := -include tests/mv_alloc.h -DMV_MALLOC=mvt_malloc -DMV_FREE=mvt_free
 UNIT_NAMES   := $(patsubst tests/test_%.c,%,$(wildcard tests/test_*.c))
 VECTOR_FILES := $(wildcard corpus/vectors/*.txt)
-FUZZ_NAMES   := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
 
 SUITE_NAMES :=
 SUITE_PROGS :=

@@ -193,11 +193,8 @@ ssize_t mv_sim_recv(mv_sim *s, void *buf, size_t len)
     requires room: want <= s->sent_cap - s->sent_len;
     requires vector: iovcnt >= 0 && (iovcnt == 0 || \valid_read(iov + (0 .. iovcnt - 1)));
     requires apart: iovcnt == 0 || \separated(s, iov + (0 .. iovcnt - 1));
-    requires bytes: \forall integer i; 0 <= i < iovcnt ==> iov[i].iov_len == 0 ||
-      \valid_read((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
-    requires apart: \forall integer i; 0 <= i < iovcnt ==> iov[i].iov_len == 0 || s->sent_cap == 0 ||
-      \separated(s->sent + (0 .. s->sent_cap - 1),
-                 (char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+    requires bytes: mv_sim_iov_readable(iov, iovcnt);
+    requires apart: mv_sim_iov_apart(s, iov, iovcnt);
     terminates \true;
     assigns s->sent_len, s->sent[0 .. s->sent_cap - 1];
     ensures sim: mv_sim_ok(s) && s->sent_len == \old(s->sent_len) + \result;
