@@ -10,6 +10,14 @@
 
 #include "memview.h"
 
+/* The libc functions of the fast paths: their standard contracts for the
+ * proof (trusted, contracts/mv_libc.h), the system's header otherwise. */
+#ifdef __FRAMAC__
+#include "mv_libc.h"
+#else
+#include <string.h>
+#endif
+
 /* The longest view: lengths and offsets must fit in ptrdiff_t. */
 #define MV_LEN_MAX ((size_t)PTRDIFF_MAX)
 

@@ -184,30 +184,3 @@ size_t mv_count(mv_view v, uint8_t value)
         p += v.stride;
     }
 }
-
-mv_status mv_find(mv_view hay, mv_view needle, size_t *pos)
-{
-    if (pos == NULL)
-        return MV_EINVAL;
-    if (hay.released || needle.released)
-        return MV_ERELEASED;
-    if (needle.len > hay.len)
-        return MV_ENOTFOUND;
-    size_t last = hay.len - needle.len;
-    /*@ loop invariant k: 0 <= k <= last + 1;
-        loop invariant absent: \forall integer j; 0 <= j < k ==> !mv_match_at(hay, needle, j);
-        loop assigns k;
-        loop variant last + 1 - k;
-    */
-    for (size_t k = 0; k <= last; k++) {
-        mv_view window = mv__cut(hay, k, needle.len);
-        /*@ assert window_items: \forall integer j; 0 <= j < needle.len ==>
-              mv_item(window, j) == mv_item(hay, k + j); */
-        if (mv__same_prefix(window, needle, needle.len)) {
-            //@ assert match: mv_match_at(hay, needle, k);
-            *pos = k;
-            return MV_OK;
-        }
-    }
-    return MV_ENOTFOUND;
-}
