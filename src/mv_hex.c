@@ -82,6 +82,22 @@ static char mv__hex_digit(unsigned d)
     return (char)(d < 10 ? '0' + (int)d : 'a' + (int)d - 10);
 }
 
+/* The digits by lookup, for the loop without separators: one load where
+ * mv__hex_digit needs a comparison. */
+static const char mv__hex_digits[16] = {
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f',
+};
+
+/*@ requires digit: d < 16;
+    terminates \true;
+    assigns \nothing;
+    ensures result: \result == mv_hex_digit(d);
+*/
+static inline char mv__hex_digit_of(unsigned d)
+{
+    return mv__hex_digits[d];
+}
+
 /* Division facts for the separator count, proven once (see mv_internal.h
  * on lemma functions).  They rest on mv_le_div_iff at products of plain
  * variables (lo * g, hi * g): Qed expands a product such as (q + 1) * g
@@ -271,6 +287,90 @@ static void mv__hex_write_items(mv_view v, char *dst, size_t size, char sep, siz
     /*@ assert frame: \forall integer k; 0 <= k < v.len ==> mv_at(v, k) == mv_at{Pre}(v, k); */
 }
 
+/* The digits of a contiguous view without separators: item k's two digits
+ * at 2k and 2k + 1, written by the simple loop a user would write.  The
+ * contract is mv__hex_write's for this case. */
+/*@ requires valid: mv_valid(v) && v.len >= 1 && v.stride == 1;
+    requires plain: sep == 0 || bps == 0;
+    requires size: size == mv_hex_len(v.len, sep, bps) && size < SIZE_MAX;
+    requires dst: \valid(dst + (0 .. size));
+    requires apart: \separated(dst + (0 .. size), v.data + (0 .. v.len - 1));
+    terminates \true;
+    assigns dst[0 .. size];
+    ensures digits: \forall integer i; 0 <= i < v.len ==>
+      dst[mv_hex_pos(v.len, i, sep, bps)] == mv_hex_digit(mv_at(v, i) / 16) &&
+      dst[mv_hex_pos(v.len, i, sep, bps) + 1] == mv_hex_digit(mv_at(v, i) % 16);
+    ensures separators: \forall integer i; 1 <= i < v.len ==>
+      mv_hex_sep_before(v.len, i, sep, bps) ==> dst[mv_hex_pos(v.len, i, sep, bps) - 1] == sep;
+    ensures terminated: dst[size] == 0;
+*/
+static void mv__hex_write_plain(mv_view v, char *dst, size_t size, char sep, ptrdiff_t bps)
+{
+    (void)sep; /* sep and bps name the layout the contract states */
+    (void)bps;
+    //@ assert size: size == 2 * v.len;
+    //@ assert items: \forall integer k; 0 <= k < v.len ==> mv_item(v, k) == v.data + k;
+    const char *p = v.data;
+    /*@ loop invariant i: 0 <= i <= v.len;
+        loop invariant digits: \forall integer k; 0 <= k < i ==>
+          dst[2 * k] == mv_hex_digit(mv_u8(\at(v.data[k], Pre)) / 16) &&
+          dst[2 * k + 1] == mv_hex_digit(mv_u8(\at(v.data[k], Pre)) % 16);
+        loop invariant kept: \forall integer k; 0 <= k < v.len ==> p[k] == \at(v.data[k], Pre);
+        loop assigns i, dst[0 .. size - 1];
+        loop variant v.len - i;
+    */
+    for (size_t i = 0; i < v.len; i++) {
+        unsigned b = mv__u8(p[i]);
+        dst[2 * i] = mv__hex_digit_of(b / 16u);
+        dst[2 * i + 1] = mv__hex_digit_of(b % 16u);
+    }
+    dst[size] = '\0';
+    //@ assert kept: \forall integer k; 0 <= k < v.len ==> mv_at(v, k) == mv_u8(\at(v.data[k], Pre));
+    //@ assert at: \forall integer k; mv_hex_pos(v.len, k, sep, bps) == 2 * k;
+    //@ assert none: \forall integer k; !mv_hex_sep_before(v.len, k, sep, bps);
+}
+
+/* Whether mv__hex_write_plain's loop can write v: contiguous, not empty,
+ * no separator.  One test, so that the two writers' results meet in one
+ * branch of the proof rather than in one per condition. */
+/*@ terminates \true;
+    assigns \nothing;
+    ensures result: \result == 1 <==> (v.len >= 1 && v.stride == 1 && (sep == 0 || bps == 0));
+*/
+static bool mv__hex_is_plain(mv_view v, char sep, ptrdiff_t bps)
+{
+    return v.len > 0 && v.stride == 1 && (sep == 0 || bps == 0);
+}
+
+/* The general case: any stride, with or without separators. */
+/*@ requires valid: mv_valid(v);
+    requires size: size == mv_hex_len(v.len, sep, bps) && size < SIZE_MAX;
+    requires dst: \valid(dst + (0 .. size));
+    requires apart: v.len == 0 ||
+      \separated(dst + (0 .. size), v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
+    terminates \true;
+    assigns dst[0 .. size];
+    ensures digits: \forall integer i; 0 <= i < v.len ==>
+      dst[mv_hex_pos(v.len, i, sep, bps)] == mv_hex_digit(mv_at(v, i) / 16) &&
+      dst[mv_hex_pos(v.len, i, sep, bps) + 1] == mv_hex_digit(mv_at(v, i) % 16);
+    ensures separators: \forall integer i; 1 <= i < v.len ==>
+      mv_hex_sep_before(v.len, i, sep, bps) ==> dst[mv_hex_pos(v.len, i, sep, bps) - 1] == sep;
+    ensures terminated: dst[size] == 0;
+*/
+static void mv__hex_write_grouped(mv_view v, char *dst, size_t size, char sep, ptrdiff_t bps)
+{
+    if (v.len > 0) {
+        int on = sep != 0 && bps != 0;
+        /* Without a separator every item is its own group and none is counted. */
+        size_t group = on ? mv__hex_group(bps) : 1;
+        size_t lead = on ? mv__hex_lead(v.len, bps) : 0;
+        //@ ghost mv__lemma_item_pos(v.len, sep, bps, lead, group, on);
+        mv__hex_write_items(v, dst, size, sep, lead, group, on);
+    }
+    //@ ghost mv__lemma_items_apart_from(v, dst, size + 1);
+    dst[size] = '\0';
+}
+
 /* memoryview.hex into dst: the digits and separators (size characters),
  * then a NUL.  The separators are stated with mv_hex_sep_before rather than
  * with mv_hex_pos at i and i - 1 (see mv_hex_item_sep in
@@ -291,16 +391,10 @@ static void mv__hex_write_items(mv_view v, char *dst, size_t size, char sep, siz
 */
 static void mv__hex_write(mv_view v, char *dst, size_t size, char sep, ptrdiff_t bps)
 {
-    if (v.len > 0) {
-        int on = sep != 0 && bps != 0;
-        /* Without a separator every item is its own group and none is counted. */
-        size_t group = on ? mv__hex_group(bps) : 1;
-        size_t lead = on ? mv__hex_lead(v.len, bps) : 0;
-        //@ ghost mv__lemma_item_pos(v.len, sep, bps, lead, group, on);
-        mv__hex_write_items(v, dst, size, sep, lead, group, on);
-    }
-    //@ ghost mv__lemma_items_apart_from(v, dst, size + 1);
-    dst[size] = '\0';
+    if (mv__hex_is_plain(v, sep, bps))
+        mv__hex_write_plain(v, dst, size, sep, bps);
+    else
+        mv__hex_write_grouped(v, dst, size, sep, bps);
 }
 
 mv_status mv_hex(mv_view v, char *dst, size_t cap, char sep, ptrdiff_t bytes_per_sep,

@@ -6,52 +6,19 @@
  * pointer is formed outside the object), or a byte of a caller buffer
  * below its capacity.
  */
+#define MV_DEFINE_ITEMS_INLINES
 #include "memview.h"
 
 #include "mv_internal.h"
 
+/* The external definitions of the inline functions of memview/inline.h. */
+extern inline mv_status mv_get(mv_view v, ptrdiff_t index, uint8_t *out);
+extern inline mv_status mv_set(mv_view v, ptrdiff_t index, uint8_t value);
 
-/* CPython's index normalisation: index in [-len, len) → [0, len), or -1. */
-/*@ requires len: len <= PTRDIFF_MAX;
-    terminates \true;
-    assigns \nothing;
-    ensures out_of_range: (index < -len || index >= len) ==> \result == -1;
-    ensures in_range: -len <= index < len ==>
-      \result == (index < 0 ? index + len : index) && 0 <= \result < len;
-*/
-static ptrdiff_t mv__norm_index(size_t len, ptrdiff_t index)
-{
-    ptrdiff_t n = (ptrdiff_t)len;
-    if (index < -n || index >= n)
-        return -1;
-    return index < 0 ? index + n : index;
-}
 
-mv_status mv_get(mv_view v, ptrdiff_t index, uint8_t *out)
-{
-    if (out == NULL)
-        return MV_EINVAL;
-    if (v.released)
-        return MV_ERELEASED;
-    ptrdiff_t i = mv__norm_index(v.len, index);
-    if (i < 0)
-        return MV_ERANGE;
-    *out = mv__u8(*mv__item(v, i));
-    return MV_OK;
-}
-
-mv_status mv_set(mv_view v, ptrdiff_t index, uint8_t value)
-{
-    if (v.released)
-        return MV_ERELEASED;
-    if (v.readonly)
-        return MV_EREADONLY;
-    ptrdiff_t i = mv__norm_index(v.len, index);
-    if (i < 0)
-        return MV_ERANGE;
-    *mv__item(v, i) = mv__s8(value);
-    return MV_OK;
-}
+/* mv_get and mv_set are inline (memview/inline.h): their index
+ * normalisation is written there, since an inline definition cannot call
+ * a static helper. */
 
 mv_status mv_tobytes(mv_view v, void *dst, size_t cap, size_t *written)
 {
@@ -67,6 +34,19 @@ mv_status mv_tobytes(mv_view v, void *dst, size_t cap, size_t *written)
     return MV_OK;
 }
 
+/* Every byte of a contiguous view = value: libc's memset. */
+/*@ requires valid: mv_valid(dst) && dst.len >= 1 && dst.stride == 1 && dst.readonly == 0;
+    terminates \true;
+    assigns { *mv_item(dst, k) | integer k; 0 <= k < dst.len };
+    ensures set: \forall integer k; 0 <= k < dst.len ==> mv_at(dst, k) == value;
+*/
+static void mv__set_bytes(mv_view dst, uint8_t value)
+{
+    /* Stated before the call so that its write set is seen to be the items. */
+    //@ assert items: \forall integer k; 0 <= k < dst.len ==> dst.data + k == mv_item(dst, k);
+    memset(dst.data, value, dst.len);
+}
+
 mv_status mv_fill(mv_view dst, uint8_t value)
 {
     if (dst.released)
@@ -75,6 +55,10 @@ mv_status mv_fill(mv_view dst, uint8_t value)
         return MV_EREADONLY;
     if (dst.len == 0)
         return MV_OK;
+    if (dst.stride == 1) {
+        mv__set_bytes(dst, value);
+        return MV_OK;
+    }
     char c = mv__s8(value);
     char *p = dst.data;
     /*@ loop invariant i: 0 <= i < dst.len;

@@ -189,7 +189,48 @@ static void hex_size_of_the_longest_view(void)
     CHECK_SENTINEL(&written, sizeof written);
 }
 
+/* Every byte value, through the contiguous loop without separators and
+ * through the general one (stride 2, and with a separator), against
+ * printf's own hexadecimal digits. */
+static void hex_every_byte_value_both_loops(void)
+{
+    static uint8_t spread[512];
+    uint8_t bytes[256];
+    for (size_t i = 0; i < 256; i++) {
+        bytes[i] = (uint8_t)(255 - i);
+        spread[2 * i] = bytes[i];
+        spread[2 * i + 1] = (uint8_t)i;
+    }
+    char want[3 * 256 + 1], got[3 * 256 + 1];
+    for (size_t i = 0; i < 256; i++)
+        snprintf(want + 2 * i, 3, "%02x", bytes[i]);
+    mv_view contiguous = mvt_from_const(bytes, 256);
+    mv_view strided = mvt_slice(mvt_from_const(spread, 512), MV_OMIT, MV_OMIT, 2);
+    mv_view views[] = { contiguous, strided };
+    for (size_t k = 0; k < 2; k++) {
+        size_t written = 0;
+        memset(got, MVT_SENTINEL, sizeof got);
+        if (CHECK_ST(mv_hex(views[k], got, sizeof got, '\0', 0, &written), MV_OK)) {
+            CHECK_EQU(written, 512);
+            CHECK_MEM(got, want, 513);
+        }
+    }
+    char sep_want[3 * 256 + 1];
+    for (size_t i = 0; i < 256; i++) {
+        snprintf(sep_want + 3 * i, 4, "%02x:", bytes[i]);
+    }
+    sep_want[3 * 256 - 1] = '\0';
+    for (size_t k = 0; k < 2; k++) {
+        size_t written = 0;
+        if (CHECK_ST(mv_hex(views[k], got, sizeof got, ':', 1, &written), MV_OK)) {
+            CHECK_EQU(written, 3 * 256 - 1);
+            CHECK_MEM(got, sep_want, 3 * 256);
+        }
+    }
+}
+
 static const mvt_case cases[] = {
+    MVT(hex_every_byte_value_both_loops),
     MVT(hex_every_length_separator_and_group),
     MVT(hex_capacity_is_exact),
     MVT(hex_failures_change_nothing),
