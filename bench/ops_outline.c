@@ -33,6 +33,16 @@ int raw_get(raw_view v, ptrdiff_t index, uint8_t *out)
     return 0;
 }
 
+int raw_set(raw_view v, ptrdiff_t index, uint8_t value)
+{
+    if (index < 0)
+        index += (ptrdiff_t)v.len;
+    if (index < 0 || (size_t)index >= v.len)
+        return 1;
+    v.data[index] = (char)value;
+    return 0;
+}
+
 /* Python's clamping of one bound of a step-1 slice. */
 static ptrdiff_t clamp_bound(ptrdiff_t x, ptrdiff_t n)
 {

@@ -25,6 +25,7 @@ typedef struct raw_view {
 int raw_sub(raw_view v, size_t off, size_t len, raw_view *out);
 int raw_advance(raw_view *v, size_t n);
 int raw_get(raw_view v, ptrdiff_t index, uint8_t *out);
+int raw_set(raw_view v, ptrdiff_t index, uint8_t value);
 int raw_slice(raw_view v, ptrdiff_t start, ptrdiff_t stop, raw_view *out);
 int raw_read_be32(raw_view *cur, uint32_t *out);
 
