@@ -21,7 +21,8 @@
 TEST_BUILD   := build/tests
 TEST_HDR     := $(wildcard tests/*.h)
 TEST_ALLOC   := -include tests/mv_alloc.h -DMV_MALLOC=mvt_malloc -DMV_FREE=mvt_free
-UNIT_NAMES   := $(patsubst tests/test_%.c,%,$(wildcard tests/test_*.c))
+# (tests/test_ct.c is not a unit suite: it runs under valgrind, suite ct.)
+UNIT_NAMES   := $(filter-out ct,$(patsubst tests/test_%.c,%,$(wildcard tests/test_*.c)))
 VECTOR_FILES := $(wildcard corpus/vectors/*.txt)
 
 SUITE_NAMES :=
@@ -35,6 +36,13 @@ endef
 # ------------------------------------------------------------------ suites
 # Unit suites: every tests/test_*.c.
 $(foreach u,$(UNIT_NAMES),$(eval $(call mv_suite,$(u),$$(B)/test_$(u),test_$(u))))
+# Constant time (tests/test_ct.c): mv_ct_equal under valgrind memcheck with
+# the compared bytes undefined, every branch or address on them an error
+# (ctgrind).  The control run comes first: the same program comparing with
+# memcmp (MV_CT_SELFTEST=memcmp) must be flagged, or valgrind checked
+# nothing.  Under `make coverage` it runs against the -O0 build too: the
+# constant-time code has no comparison on the bytes even unoptimized.
+$(eval $(call mv_suite,ct,if MV_CT_SELFTEST=memcmp valgrind -q --error-exitcode=1 $$(B)/test_ct > $$(B)/test_ct.control.log 2>&1; then echo "FAIL control: valgrind did not flag memcmp on undefined bytes"; exit 1; fi; valgrind -q --error-exitcode=1 $$(B)/test_ct,test_ct))
 # Committed language-neutral vectors (corpus/vectors/README.md).
 $(eval $(call mv_suite,vectors,$$(B)/run_vectors $(VECTOR_FILES),run_vectors))
 # Fresh random cases with CPython as the oracle, run by the same driver:
@@ -76,6 +84,17 @@ $(TEST_BUILD)/%: tests/%.c $(TEST_HDR) $(TEST_LIB_OBJ)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@clang $(TEST_CFLAGS) $< $(TEST_LIB_OBJ) -o $@
+
+# test_ct runs under valgrind, which cannot run ASan binaries: built
+# without sanitizers, with the library's sources compiled in with the
+# shipped flags (LIB_CFLAGS, gcc -O2), the code users get.  (The coverage
+# build's test_ct comes from coverage/coverage.mk's pattern rule; the
+# valgrind header is the deps-valgrind package's, hence the line for it.)
+$(TEST_BUILD)/test_ct: tests/test_ct.c $(TEST_HDR) $(LIB_SRC) $(SRC_HDR) | deps-gcc deps-valgrind
+	@mkdir -p $(@D)
+	@echo "  GCC     $< (no sanitizers: run under valgrind)"
+	@gcc $(LIB_CFLAGS) -Itests $< $(LIB_SRC) -o $@
+build/coverage/test_ct: | deps-valgrind
 
 # The corpus replayers: gcc with its own sanitizers, against the libraries
 # built again with gcc.
