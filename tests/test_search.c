@@ -8,6 +8,9 @@
  */
 #include "mv_test.h"
 #include "mv_model.h"
+#include "mv_alloc.h"
+
+#include <time.h>
 
 /* The items of a view, gathered by the model from the base buffer. */
 static size_t gather(const uint8_t *base, const mvt_model *m, uint8_t *out)
@@ -323,6 +326,447 @@ static void find_failures(void)
     CHECK_SENTINEL(&pos, sizeof pos);
 }
 
+/* ------------------------------------------------ fast paths and blocks */
+
+/* Lengths around the fast paths' block sizes (mv_ct_equal's 256 bytes,
+ * mv_count's 128) and their tails. */
+static const size_t fast_lens[] = { 1,   2,   15,  16,  17,  63,  64,   65,   127,  128, 129,
+                                    255, 256, 257, 383, 384, 385, 511,  512,  513,  1000, 4133 };
+#define FAST_MAX 4133
+
+/* n items as a contiguous view of `flat` and as a stride-2 view of `wide`
+ * (item i at wide[2 * i]; the bytes between hold noise), the same items. */
+static void fast_layouts(const uint8_t *items, size_t n, uint8_t *flat, uint8_t *wide,
+                         mv_view *contig, mv_view *strided)
+{
+    for (size_t i = 0; i < n; i++) {
+        flat[i] = items[i];
+        wide[2 * i] = items[i];
+        wide[2 * i + 1] = (uint8_t)mvt_rand();
+    }
+    *contig = mvt_from(flat, n);
+    *strided = mvt_slice(mvt_from(wide, 2 * n), MV_OMIT, MV_OMIT, 2);
+}
+
+/* Differences at the first and last byte, at the first byte after the last
+ * whole block (the tail), in the middle, across the signed boundary
+ * (0x7F against 0x80), and lengths one shorter: every layout pair
+ * (contiguous and stride 2, in both roles) agrees with the model. */
+static void fast_compare_blocks_and_tails(void)
+{
+    static uint8_t x[FAST_MAX], y[FAST_MAX];
+    static uint8_t fx[FAST_MAX], wx[2 * FAST_MAX], fy[FAST_MAX], wy[2 * FAST_MAX];
+    for (size_t l = 0; l < sizeof fast_lens / sizeof fast_lens[0]; l++) {
+        size_t n = fast_lens[l];
+        const size_t spots[] = { 0, n - 1, n / 256 * 256, n / 128 * 128, n / 2 };
+        for (size_t s = 0; s <= sizeof spots / sizeof spots[0]; s++) {
+            for (int flip = 0; flip < 2; flip++) {
+                for (size_t i = 0; i < n; i++)
+                    x[i] = y[i] = (uint8_t)(mvt_below(2) ? 0x80 : 0x7F);
+                if (s < sizeof spots / sizeof spots[0] && spots[s] < n)
+                    y[spots[s]] = x[spots[s]] == 0x80 ? 0x7F : 0x80;
+                size_t ny = n - (size_t)flip; /* flip: y is one item shorter */
+                int want = model_compare(x, n, y, ny);
+                mv_view cx, sx, cy, sy;
+                fast_layouts(x, n, fx, wx, &cx, &sx);
+                fast_layouts(y, ny, fy, wy, &cy, &sy);
+                const mv_view as[] = { cx, sx, cx, sx }, bs[] = { cy, sy, sy, cy };
+                for (size_t k = 0; k < 4; k++) {
+                    bool ok = CHECK_EQ(mv_compare(as[k], bs[k]), want);
+                    ok = CHECK_EQ(mv_compare(bs[k], as[k]), -want) && ok;
+                    ok = CHECK_EQ(mv_equal(as[k], bs[k]), want == 0) && ok;
+                    ok = CHECK_EQ(mv_ct_equal(as[k], bs[k]), want == 0) && ok;
+                    ok = CHECK_EQ(mv_ct_equal(bs[k], as[k]), want == 0) && ok;
+                    if (!ok)
+                        printf("  len %zu spot %zu flip %d layout %zu\n", n, s, flip, k);
+                }
+            }
+        }
+    }
+}
+
+/* Every byte value in both positions of a one-byte difference at the end
+ * of a whole block and in the tail: mv_ct_equal's per-byte difference
+ * (x - y) mod 256 must be 0 exactly for equal bytes. */
+static void fast_ct_every_byte_pair(void)
+{
+    static uint8_t a[300], b[300];
+    memset(a, 0x41, sizeof a);
+    for (unsigned u = 0; u < 256; u++)
+        for (unsigned v = 0; v < 256; v++) {
+            memcpy(b, a, sizeof b);
+            a[255] = (uint8_t)u;
+            b[255] = (uint8_t)v;
+            a[299] = (uint8_t)v;
+            b[299] = (uint8_t)v;
+            bool want = u == v;
+            if (!CHECK_EQ(mv_ct_equal(mvt_from(a, 300), mvt_from(b, 300)), want))
+                printf("  block byte %u against %u\n", u, v);
+            a[255] = 0x41;
+            b[255] = 0x41;
+            a[299] = (uint8_t)u;
+            if (!CHECK_EQ(mv_ct_equal(mvt_from(a, 300), mvt_from(b, 300)), want))
+                printf("  tail byte %u against %u\n", u, v);
+            a[299] = 0x41;
+        }
+}
+
+/* mv_index over [lo, hi) with matches placed just outside the bounds
+ * (at lo - 1 and at hi) and inside: memchr must search exactly the items
+ * lo .. hi - 1.  Contiguous and stride-2 views agree with the model. */
+static void fast_index_bounds(void)
+{
+    static uint8_t items[FAST_MAX], flat[FAST_MAX], wide[2 * FAST_MAX];
+    for (size_t l = 0; l < sizeof fast_lens / sizeof fast_lens[0]; l++) {
+        size_t n = fast_lens[l];
+        const size_t los[] = { 0, 1, n / 2, n - 1 };
+        for (size_t a = 0; a < sizeof los / sizeof los[0]; a++) {
+            size_t lo = los[a];
+            const size_t his[] = { lo, lo + 1, lo + 2, (lo + n) / 2 + 1, n - 1, n };
+            for (size_t b = 0; b < sizeof his / sizeof his[0]; b++) {
+                size_t hi = his[b] > n ? n : his[b];
+                for (int inside = 0; inside < 3; inside++) {
+                    for (size_t i = 0; i < n; i++)
+                        items[i] = (uint8_t)(1 + mvt_below(200)); /* never 0 or 0xFF */
+                    uint8_t value = inside == 2 ? 0xFF : 0;
+                    if (lo >= 1)
+                        items[lo - 1] = value;
+                    if (hi < n)
+                        items[hi] = value;
+                    if (inside && hi > lo)
+                        items[hi - 1] = value;
+                    mv_view c, s;
+                    fast_layouts(items, n, flat, wide, &c, &s);
+                    size_t want = 0;
+                    mv_status st_want =
+                        model_index(items, n, value, (ptrdiff_t)lo, (ptrdiff_t)hi, &want);
+                    const mv_view vs[] = { c, s };
+                    for (size_t k = 0; k < 2; k++) {
+                        size_t got;
+                        memset(&got, MVT_SENTINEL, sizeof got);
+                        mv_status st = mv_index(vs[k], value, (ptrdiff_t)lo, (ptrdiff_t)hi, &got);
+                        bool ok = CHECK_ST(st, st_want);
+                        if (ok && st == MV_OK)
+                            ok = CHECK_EQU(got, want);
+                        else if (ok)
+                            ok = CHECK_SENTINEL(&got, sizeof got);
+                        if (!ok)
+                            printf("  len %zu [%zu, %zu) value %u layout %zu\n", n, lo, hi, value, k);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/* mv_count over whole blocks and tails: sparse, dense and all-equal
+ * items (a block of 128 matches is the most one block counts). */
+static void fast_count_blocks(void)
+{
+    static uint8_t items[FAST_MAX], flat[FAST_MAX], wide[2 * FAST_MAX];
+    for (size_t l = 0; l < sizeof fast_lens / sizeof fast_lens[0]; l++) {
+        size_t n = fast_lens[l];
+        for (unsigned density = 0; density < 4; density++) {
+            for (size_t i = 0; i < n; i++)
+                items[i] = density == 3 ? 0x80 : (uint8_t)(mvt_below(1u + 8 * density) ? 0x7F : 0x80);
+            mv_view c, s;
+            fast_layouts(items, n, flat, wide, &c, &s);
+            const uint8_t values[] = { 0x80, 0x7F, 0 };
+            for (size_t x = 0; x < sizeof values / sizeof values[0]; x++) {
+                size_t want = 0;
+                for (size_t i = 0; i < n; i++)
+                    want += items[i] == values[x];
+                bool ok = CHECK_EQU(mv_count(c, values[x]), want);
+                ok = CHECK_EQU(mv_count(s, values[x]), want) && ok;
+                if (!ok)
+                    printf("  len %zu density %u count(%u)\n", n, density, values[x]);
+            }
+        }
+    }
+}
+
+/* The needle's items, gathered into bytes: a strided or reversed needle
+ * is searched for by content. */
+static size_t find_naive_views(mv_view hay, mv_view needle, mv_status *st)
+{
+    size_t nh = mv_len(hay), nn = mv_len(needle), pos = 0;
+    uint8_t *h = malloc(nh ? nh : 1), *n = malloc(nn ? nn : 1);
+    for (size_t i = 0; i < nh; i++)
+        (void)mv_get(hay, (ptrdiff_t)i, &h[i]);
+    for (size_t i = 0; i < nn; i++)
+        (void)mv_get(needle, (ptrdiff_t)i, &n[i]);
+    *st = model_find(h, nh, n, nn, &pos);
+    free(h);
+    free(n);
+    return pos;
+}
+
+/* mv_find against the naive model on the given views; *pos checked
+ * untouched on failure. */
+static bool find_agrees(mv_view hay, mv_view needle)
+{
+    mv_status want_st;
+    size_t want = find_naive_views(hay, needle, &want_st), got;
+    memset(&got, MVT_SENTINEL, sizeof got);
+    mv_status st = mv_find(hay, needle, &got);
+    bool ok = CHECK_ST(st, want_st);
+    if (ok && st == MV_OK)
+        ok = CHECK_EQU(got, want);
+    else if (ok)
+        ok = CHECK_SENTINEL(&got, sizeof got);
+    return ok;
+}
+
+static double find_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The naive search's worst case: a^(k-1) b in a^(n-1) b, n = 1 MiB.  Found
+ * at n - k, as CPython's (b'a' * (n - 1) + b'b').find(b'a' * (k - 1) + b'b')
+ * says; a^(k-1) c is found nowhere.  The naive loop made about n * k
+ * comparisons (10 s for k = 16 Ki); each search must now take well under
+ * a second, even under the sanitizers and on a busy machine.  Contiguous
+ * (memchr path), every other byte (stride 2) and reversed haystacks. */
+static void find_adversarial_is_linear(void)
+{
+    const size_t n = (size_t)1 << 20;
+    const size_t ks[] = { 1, 2, 255, 256, 257, 1024, 16384 };
+    uint8_t *buf = malloc(2 * n), *nb = malloc(16384);
+    if (!CHECK(buf != NULL && nb != NULL))
+        return;
+    for (size_t s = 0; s < 3; s++) {
+        /* hay: a^(n-1) b, laid out with stride 1, 2 or -1 */
+        memset(buf, 'a', 2 * n);
+        mv_view hay;
+        if (s == 0) {
+            buf[n - 1] = 'b';
+            hay = mvt_from_const(buf, n);
+        } else if (s == 1) {
+            for (size_t i = 1; i < 2 * n; i += 2)
+                buf[i] = 'x';
+            buf[2 * (n - 1)] = 'b';
+            hay = mvt_slice(mvt_from_const(buf, 2 * n), 0, MV_OMIT, 2);
+        } else {
+            buf[0] = 'b';
+            hay = mvt_slice(mvt_from_const(buf, n), MV_OMIT, MV_OMIT, -1);
+        }
+        CHECK_EQU(mv_len(hay), n);
+        for (size_t i = 0; i < sizeof ks / sizeof ks[0]; i++) {
+            size_t k = ks[i], pos;
+            memset(nb, 'a', k);
+            nb[k - 1] = 'b';
+            double t0 = find_seconds();
+            if (CHECK_ST(mv_find(hay, mvt_from_const(nb, k), &pos), MV_OK))
+                CHECK_EQU(pos, n - k);
+            nb[k - 1] = 'c';
+            memset(&pos, MVT_SENTINEL, sizeof pos);
+            CHECK_ST(mv_find(hay, mvt_from_const(nb, k), &pos), MV_ENOTFOUND);
+            CHECK_SENTINEL(&pos, sizeof pos);
+            double dt = find_seconds() - t0;
+            if (!CHECK(dt < 1.0))
+                printf("  stride case %zu, k = %zu: %.3f s\n", s, k, dt);
+        }
+    }
+    free(buf);
+    free(nb);
+}
+
+/* Needles at the very start and the very end of hay, short and longer than
+ * the stack table (MV_FIND_STACK), for every stride combination. */
+static void find_at_both_ends(void)
+{
+    const size_t ms[] = { 1, 2, 3, 255, 256, 257, 600 };
+    const ptrdiff_t steps[] = { 1, 2, -1, -3 };
+    enum { N = 2000 };
+    static uint8_t hb[3 * N], nbuf[3 * 600];
+    for (size_t si = 0; si < 4; si++)
+        for (size_t ni = 0; ni < 4; ni++)
+            for (size_t mi = 0; mi < sizeof ms / sizeof ms[0]; mi++) {
+                size_t m = ms[mi];
+                ptrdiff_t sh = steps[si], sn = steps[ni];
+                size_t ah = (size_t)(sh < 0 ? -sh : sh), an = (size_t)(sn < 0 ? -sn : sn);
+                for (size_t i = 0; i < sizeof hb; i++)
+                    hb[i] = (uint8_t)('a' + mvt_below(2));
+                mv_view hay = mvt_slice(mvt_from_const(hb, ah * N), MV_OMIT, MV_OMIT, sh);
+                uint8_t items[N];
+                for (size_t i = 0; i < N; i++)
+                    (void)mv_get(hay, (ptrdiff_t)i, &items[i]);
+                for (int end = 0; end < 2; end++) {
+                    /* the needle is hay[0:m] or hay[N-m:N], copied into
+                     * its own buffer with its own stride */
+                    size_t at = end ? N - m : 0;
+                    memset(nbuf, 0, sizeof nbuf);
+                    mv_view needle = mvt_slice(mvt_from(nbuf, an * m), MV_OMIT, MV_OMIT, sn);
+                    for (size_t j = 0; j < m; j++)
+                        (void)mv_set(needle, (ptrdiff_t)j, items[at + j]);
+                    if (!find_agrees(hay, needle))
+                        printf("  strides %td/%td, m = %zu, end %d\n", sh, sn, m, end);
+                    size_t pos;
+                    if (CHECK_ST(mv_find(hay, needle, &pos), MV_OK))
+                        CHECK(pos <= at); /* at, or an earlier occurrence */
+                }
+            }
+}
+
+/* Thousands of random cases over alphabets of one to three letters, with
+ * periodic needles (the failure table's hard cases), contiguous haystacks
+ * (the memchr path) and strided or reversed ones, against the naive model. */
+static void find_random_small_alphabets(void)
+{
+    enum { H = 96 };
+    static uint8_t hb[3 * H], nbuf[3 * 40];
+    for (int round = 0; round < 20000; round++) {
+        size_t letters = 1 + mvt_below(3);
+        size_t nh = mvt_below(H + 1), nn = mvt_below(nh < 40 ? nh + 2 : 40);
+        ptrdiff_t sh = mvt_below(2) ? 1 : ((ptrdiff_t)mvt_below(5) - 2);
+        ptrdiff_t sn = mvt_below(2) ? 1 : ((ptrdiff_t)mvt_below(5) - 2);
+        sh = sh ? sh : -1;
+        sn = sn ? sn : 1;
+        size_t ah = (size_t)(sh < 0 ? -sh : sh), an = (size_t)(sn < 0 ? -sn : sn);
+        for (size_t i = 0; i < sizeof hb; i++)
+            hb[i] = (uint8_t)(0x7F + mvt_below(letters)); /* 0x7F, 0x80, 0x81: both signs */
+        /* a periodic needle: a random word of length p repeated, last item maybe changed */
+        size_t p = 1 + mvt_below(4);
+        uint8_t word[4], items[40];
+        for (size_t i = 0; i < 4; i++)
+            word[i] = (uint8_t)(0x7F + mvt_below(letters));
+        for (size_t i = 0; i < nn; i++)
+            items[i] = word[i % p];
+        if (nn && mvt_below(2))
+            items[nn - 1] = (uint8_t)(0x7F + mvt_below(letters));
+        mv_view hay = mvt_slice(mvt_from_const(nh ? hb : NULL, ah * nh), MV_OMIT, MV_OMIT, sh);
+        mv_view needle = mvt_slice(mvt_from(nn ? nbuf : NULL, an * nn), MV_OMIT, MV_OMIT, sn);
+        for (size_t i = 0; i < nn; i++)
+            (void)mv_set(needle, (ptrdiff_t)i, items[i]);
+        /* half the time, plant the needle in the haystack somewhere */
+        if (nn && nn <= nh && mvt_below(2)) {
+            mv_view w = mvt_slice(mvt_from(hb, ah * nh), MV_OMIT, MV_OMIT, sh);
+            size_t at = mvt_below(nh - nn + 1);
+            for (size_t i = 0; i < nn; i++)
+                (void)mv_set(w, (ptrdiff_t)(at + i), items[i]);
+        }
+        if (!find_agrees(hay, needle)) {
+            printf("  round %d: nh %zu nn %zu strides %td/%td\n", round, nh, nn, sh, sn);
+            return;
+        }
+    }
+}
+
+/* Needles longer than the stack table: the table comes from the
+ * allocator, exactly m * sizeof(size_t) bytes, and is given back. */
+static void find_long_needles_use_the_heap(void)
+{
+    enum { H = 4000 };
+    static uint8_t hb[H], nbuf[1500];
+    for (int round = 0; round < 300; round++) {
+        size_t nn = MV_FIND_STACK - 3 + mvt_below(1200), nh = nn + mvt_below(H - nn);
+        size_t p = 1 + mvt_below(3);
+        for (size_t i = 0; i < nh; i++)
+            hb[i] = (uint8_t)(i % 97 == 96 || mvt_below(64) == 0 ? 'b' : 'a');
+        for (size_t i = 0; i < nn; i++)
+            nbuf[i] = (uint8_t)(i % p == p - 1 ? 'b' : 'a');
+        if (mvt_below(2)) { /* plant it, maybe with its last item changed */
+            size_t at = mvt_below(nh - nn + 1);
+            memcpy(hb + at, nbuf, nn);
+            if (mvt_below(2))
+                hb[at + nn - 1] = 'c';
+        }
+        long live = mvt_alloc.live;
+        mvt_alloc_reset();
+        if (!find_agrees(mvt_from_const(hb, nh), mvt_from_const(nbuf, nn)))
+            printf("  round %d: nh %zu nn %zu\n", round, nh, nn);
+        /* find_agrees' model allocates twice through malloc, not mvt_malloc */
+        CHECK_EQU(mvt_alloc.calls, nn > MV_FIND_STACK);
+        if (nn > MV_FIND_STACK)
+            CHECK_EQU(mvt_alloc.last_size, nn * sizeof(size_t));
+        CHECK_EQ(mvt_alloc.live, live);
+    }
+}
+
+/* A failed allocation is MV_ENOMEM and leaves *pos alone; needles that fit
+ * the stack table, needles longer than hay and the empty needle never
+ * allocate. */
+static void find_enomem_changes_nothing(void)
+{
+    static uint8_t hb[1000], nb[600];
+    memset(hb, 'a', sizeof hb);
+    memset(nb, 'a', sizeof nb);
+    size_t pos;
+    mv_view hay = mvt_from_const(hb, sizeof hb);
+    const size_t lens[] = { MV_FIND_STACK + 1, 600 };
+    for (size_t i = 0; i < 2; i++) {
+        mvt_alloc_reset();
+        long live = mvt_alloc.live;
+        mvt_alloc.fail_nth = 1;
+        memset(&pos, MVT_SENTINEL, sizeof pos);
+        CHECK_ST(mv_find(hay, mvt_from_const(nb, lens[i]), &pos), MV_ENOMEM);
+        CHECK_SENTINEL(&pos, sizeof pos);
+        CHECK_EQU(mvt_alloc.failed, 1);
+        CHECK_EQ(mvt_alloc.live, live);
+    }
+    /* A strided needle of 257 items and a reversed haystack: the same. */
+    mvt_alloc_reset();
+    mvt_alloc.fail_all = true;
+    mv_view strided = mvt_slice(mvt_from_const(nb, sizeof nb), 0, 2 * (MV_FIND_STACK + 1) - 1, 2);
+    CHECK_EQU(mv_len(strided), MV_FIND_STACK + 1);
+    CHECK_ST(mv_find(mvt_slice(hay, MV_OMIT, MV_OMIT, -1), strided, &pos), MV_ENOMEM);
+    CHECK_SENTINEL(&pos, sizeof pos);
+    CHECK_EQU(mvt_alloc.calls, 1);
+    mvt_alloc_reset();
+    mvt_alloc.fail_all = true;
+    if (CHECK_ST(mv_find(hay, mvt_from_const(nb, MV_FIND_STACK), &pos), MV_OK))
+        CHECK_EQU(pos, 0);
+    if (CHECK_ST(mv_find(hay, mvt_from(NULL, 0), &pos), MV_OK))
+        CHECK_EQU(pos, 0);
+    memset(&pos, MVT_SENTINEL, sizeof pos);
+    CHECK_ST(mv_find(mvt_from_const(hb, 500), mvt_from_const(nb, 501), &pos), MV_ENOTFOUND);
+    CHECK_SENTINEL(&pos, sizeof pos);
+    CHECK_EQU(mvt_alloc.calls, 0);
+    mvt_alloc_reset();
+}
+
+/* An allocator that hands out a block holding *pos itself (malloc never
+ * does; the test allocator can): mv_find must not build its table over
+ * *pos, so it gives the block back and reports MV_ENOMEM, *pos unchanged.
+ * A block elsewhere is used as any other. */
+static void find_table_block_apart_from_pos(void)
+{
+    static uint8_t hb[1000], nb[300];
+    static size_t arena[2 * 300];
+    memset(hb, 'a', sizeof hb);
+    memset(nb, 'a', sizeof nb);
+    mv_view hay = mvt_from_const(hb, sizeof hb), needle = mvt_from_const(nb, sizeof nb);
+    const size_t at[] = { 0, 1, 299 };
+    for (size_t i = 0; i < 3; i++) {
+        mvt_alloc_reset();
+        mvt_alloc.arena = (char *)arena;
+        mvt_alloc.arena_len = sizeof arena;
+        mvt_alloc.give = arena;
+        size_t *pos = &arena[at[i]];
+        memset(pos, MVT_SENTINEL, sizeof *pos);
+        CHECK_ST(mv_find(hay, needle, pos), MV_ENOMEM);
+        CHECK_SENTINEL(pos, sizeof *pos);
+        CHECK_EQU(mvt_alloc.given, 1);
+        CHECK_EQU(mvt_alloc.arena_frees, 1);
+    }
+    /* *pos just past the block given: found as usual. */
+    mvt_alloc_reset();
+    mvt_alloc.arena = (char *)arena;
+    mvt_alloc.arena_len = sizeof arena;
+    mvt_alloc.give = arena;
+    size_t *pos = &arena[300];
+    if (CHECK_ST(mv_find(hay, needle, pos), MV_OK))
+        CHECK_EQU(*pos, 0);
+    CHECK_EQU(mvt_alloc.given, 1);
+    CHECK_EQU(mvt_alloc.arena_frees, 1);
+    mvt_alloc_reset();
+    mvt_alloc.arena = NULL;
+    mvt_alloc.arena_len = 0;
+}
+
 static const mvt_case cases[] = {
     MVT(compare_all_short_strings),
     MVT(compare_is_exactly_minus_one_zero_one),
@@ -332,9 +776,19 @@ static const mvt_case cases[] = {
     MVT(index_failures),
     MVT(count_every_shape),
     MVT(count_of_empty_and_released),
+    MVT(fast_compare_blocks_and_tails),
+    MVT(fast_ct_every_byte_pair),
+    MVT(fast_index_bounds),
+    MVT(fast_count_blocks),
     MVT(find_random_strided_views),
     MVT(find_edges),
     MVT(find_failures),
+    MVT(find_adversarial_is_linear),
+    MVT(find_at_both_ends),
+    MVT(find_random_small_alphabets),
+    MVT(find_long_needles_use_the_heap),
+    MVT(find_enomem_changes_nothing),
+    MVT(find_table_block_apart_from_pos),
 };
 
 MVT_MAIN(cases)

@@ -132,7 +132,8 @@ MV_NODISCARD mv_status mv_index(mv_view v, uint8_t value, ptrdiff_t start, ptrdi
                                 size_t *pos);
 
 /* mv_count: memoryview.count(value): how many items equal value;
- * 0 for a released view. */
+ * 0 for a released view.  Contiguous views are counted in blocks of 128
+ * bytes that compilers vectorize. */
 /*@ requires valid: mv_valid(v);
     terminates \true;
     assigns \nothing;
@@ -142,12 +143,35 @@ size_t mv_count(mv_view v, uint8_t value);
 
 /* mv_find: bytes.find: *pos = the lowest position at which needle's items
  * occur, in order, in hay (strides may differ); an empty needle is found
- * at 0.  MV_EINVAL: pos is NULL.  MV_ERELEASED (either view).
- * MV_ENOTFOUND: needle occurs nowhere.  On failure *pos is unchanged. */
+ * at 0, a needle longer than hay nowhere.
+ *
+ * Knuth–Morris–Pratt: O(len(hay) + len(needle)) time in the worst case
+ * (at most 2 * len(hay) + 2 * len(needle) item comparisons, whatever the
+ * bytes); a contiguous haystack is skipped through with memchr while no
+ * item of the needle is matched.  The needle's failure table (one size_t
+ * per item) lives on the stack up to MV_FIND_STACK items (2 KiB) and comes
+ * from malloc beyond, freed before returning.
+ *
+ * MV_EINVAL: pos is NULL.  MV_ERELEASED (either view).  MV_ENOTFOUND:
+ * needle occurs nowhere.  MV_ENOMEM: the table of a needle longer than
+ * MV_FIND_STACK items (and no longer than hay) could not be allocated
+ * (or the allocator returned a block holding *pos); nothing is known of a
+ * match then.  On failure *pos is unchanged. */
+#define MV_FIND_STACK 256
+
+#ifdef __FRAMAC__
+#include "mv_find.acsl"
+#endif
+
+/* The table mv_find allocates is named in assigns through the ghost
+ * mv_find_heap_table (contracts/mv_find.acsl): WP 25 cannot state that a block
+ * from malloc is new.  MV_ENOMEM depends on the allocator, not on the
+ * arguments, so it is a possible result of the absent and found behaviors
+ * (mv_find_no_table) rather than a behavior of its own. */
 /*@ requires valid: mv_valid(hay) && mv_valid(needle);
     requires pos_valid: pos == \null || \valid(pos);
     terminates \true;
-    assigns *pos;
+    assigns *pos, mv_find_heap_table, \at(mv_find_heap_table, Post)[0 .. needle.len - 1];
     behavior null_pos:
       assumes pos == \null;
       assigns \nothing;
@@ -158,15 +182,18 @@ size_t mv_count(mv_view v, uint8_t value);
       ensures result: \result == MV_ERELEASED;
     behavior absent:
       assumes pos != \null && mv_both_live(hay, needle) && mv_no_match(hay, needle);
-      assigns \nothing;
-      ensures result: \result == MV_ENOTFOUND;
+      assigns mv_find_heap_table, \at(mv_find_heap_table, Post)[0 .. needle.len - 1];
+      ensures result: \result == MV_ENOTFOUND || mv_find_no_table(hay, needle, \result);
+      ensures unchanged: *pos == \old(*pos);
     behavior found:
       assumes pos != \null && mv_both_live(hay, needle) && mv_some_match(hay, needle);
-      assigns *pos;
-      ensures result: \result == MV_OK;
-      ensures bounds: *pos + needle.len <= hay.len;
-      ensures match: mv_match_at(hay, needle, *pos);
-      ensures first: \forall integer k; 0 <= k < *pos ==> !mv_match_at(hay, needle, k);
+      assigns *pos, mv_find_heap_table, \at(mv_find_heap_table, Post)[0 .. needle.len - 1];
+      ensures result: \result == MV_OK || mv_find_no_table(hay, needle, \result);
+      ensures bounds: \result == MV_OK ==> *pos + needle.len <= hay.len;
+      ensures match: \result == MV_OK ==> mv_match_at(hay, needle, *pos);
+      ensures first: \result == MV_OK ==>
+        \forall integer k; 0 <= k < *pos ==> !mv_match_at(hay, needle, k);
+      ensures unchanged: \result != MV_OK ==> *pos == \old(*pos);
     complete behaviors;
     disjoint behaviors;
 */
