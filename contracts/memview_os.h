@@ -33,6 +33,22 @@ extern void *malloc(size_t size);
 */
 extern void free(void *p);
 
+/* The same two for a block of n size_t (mv_find's failure table,
+ * src/mv_find.c): malloc(n * sizeof(size_t)) and free, whose void * WP's
+ * typed model cannot convert to size_t *.  Nothing more is assumed than of
+ * malloc and free above. */
+/*@ requires count: 1 <= n <= SIZE_MAX / sizeof(size_t);
+    terminates \true;
+    assigns \result \from n;
+    ensures block: \result == \null || \valid(\result + (0 .. n - 1));
+*/
+extern size_t *mv__table_alloc(size_t n);
+
+/*@ terminates \true;
+    assigns \nothing;
+*/
+extern void mv__table_free(size_t *t);
+
 /* ------------------------------------------------------------ I/O types
  * The POSIX types the I/O layer uses, with the fields it touches.  Only
  * their field names matter to the proof; the C compiler sees the system's

@@ -18,20 +18,6 @@
 
 #include "mv_internal.h"
 
-#ifdef __FRAMAC__
-#include "memview_os.h"
-#else
-#include <stdlib.h>
-#endif
-
-/* The allocator: malloc and free unless the build names others (tests use
- * this to make allocation fail on purpose). */
-#ifndef MV_MALLOC
-#define MV_MALLOC malloc
-#endif
-#ifndef MV_FREE
-#define MV_FREE free
-#endif
 
 /* p[from .. to-1] = 0. */
 /*@ requires valid: from < to && \valid(p + (from .. to - 1));

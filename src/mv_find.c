@@ -29,39 +29,16 @@
 
 #ifndef __FRAMAC__
 #include <stdint.h>
-#include <stdlib.h>
-#endif
-
-/* The allocator: malloc and free unless the build names others (tests use
- * this to make allocation fail on purpose). */
-#ifndef MV_MALLOC
-#define MV_MALLOC malloc
-#endif
-#ifndef MV_FREE
-#define MV_FREE free
 #endif
 
 /*@ ghost size_t *mv_find_heap_table; */
 
-/* The table's block: n size_t from malloc, and back to free.  WP's typed
- * memory model cannot follow the conversion between malloc's void * and
- * size_t *, so for the proof these two are declared with the contracts of
- * malloc and free (contracts/memview_os.h) restated for a block of size_t:
- * NULL or n valid items; free changes nothing the proof reads.  The
- * caller keeps n * sizeof(size_t) within size_t. */
-#ifdef __FRAMAC__
-/*@ requires count: 1 <= n <= SIZE_MAX / sizeof(size_t);
-    terminates \true;
-    assigns \result \from n;
-    ensures block: \result == \null || \valid(\result + (0 .. n - 1));
-*/
-static size_t *mv__table_alloc(size_t n);
-
-/*@ terminates \true;
-    assigns \nothing;
-*/
-static void mv__table_free(size_t *t);
-#else
+/* The table's block: n size_t from malloc, and back to free.  For the
+ * proof these are declared in contracts/memview_os.h with malloc's and
+ * free's contracts restated for a block of size_t (WP's typed memory model
+ * cannot follow the conversion between void * and size_t *).  The caller
+ * keeps n * sizeof(size_t) within size_t. */
+#ifndef __FRAMAC__
 static size_t *mv__table_alloc(size_t n)
 {
     return MV_MALLOC(n * sizeof(size_t));

@@ -10,6 +10,21 @@
 
 #include "memview.h"
 
+/* The allocator: malloc and free unless the build names others (tests use
+ * this to make allocation fail on purpose).  Their contracts for the proof
+ * are in contracts/memview_os.h (trusted). */
+#ifdef __FRAMAC__
+#include "memview_os.h"
+#else
+#include <stdlib.h>
+#endif
+#ifndef MV_MALLOC
+#define MV_MALLOC malloc
+#endif
+#ifndef MV_FREE
+#define MV_FREE free
+#endif
+
 /* The libc functions of the fast paths: their standard contracts for the
  * proof (trusted, contracts/mv_libc.h), the system's header otherwise. */
 #ifdef __FRAMAC__
