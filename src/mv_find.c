@@ -182,21 +182,6 @@ static void mv__table_free(size_t *t)
   }
 */
 
-/* Scan step: no match starts at i when hay[i] differs from N[0]. */
-/*@ ghost
-  /@ requires needle: n.len >= 1;
-     requires skipped: mv_no_match_before(h, n, i);
-     requires differ: *mv_item(h, i) != *mv_item(n, 0);
-     terminates \true;
-     assigns \nothing;
-     ensures skipped: mv_no_match_before(h, n, i + 1);
-  @/
-  static void mv__lemma_not_first(mv_view h, mv_view n, size_t i)
-  {
-    mv__lemma_first(h, n);
-  }
-*/
-
 /* Scan step (memchr): none of the d items of a contiguous hay from item i
  * on (at from) is N[0], so no match starts there. */
 /*@ ghost
@@ -214,6 +199,22 @@ static void mv__table_free(size_t *t)
     /@ assert at: \forall integer k; i <= k < i + d ==> mv_item(h, k) == from + (k - i); @/
     /@ assert differ: \forall integer k; i <= k < i + d ==>
          mv_u8(*mv_item(h, k)) != mv_u8(*mv_item(n, 0)) && *mv_item(h, k) != *mv_item(n, 0); @/
+  }
+*/
+
+/* Scan step (strided skip): none of items i .. j-1 is N[0], so no match
+ * starts there. */
+/*@ ghost
+  /@ requires needle: n.len >= 1;
+     requires skipped: mv_no_match_before(h, n, i);
+     requires differ: \forall integer k; i <= k < j ==> *mv_item(h, k) != *mv_item(n, 0);
+     terminates \true;
+     assigns \nothing;
+     ensures skipped: mv_no_match_before(h, n, j);
+  @/
+  static void mv__lemma_skip_items(mv_view h, mv_view n, size_t i, size_t j)
+  {
+    mv__lemma_first(h, n);
   }
 */
 
@@ -282,6 +283,35 @@ static inline const char *mv__find_ptr(mv_view v, size_t i)
 {
     //@ assert span: mv_span_lo(v.len, v.stride) <= i * v.stride <= mv_span_hi(v.len, v.stride);
     return v.data + (ptrdiff_t)i * v.stride;
+}
+
+/* The first index j of i .. last whose item is c, or last + 1: the strided
+ * haystack's twin of the memchr skip, a tight loop over item pointers. */
+/*@ requires valid: mv_valid(v);
+    requires range: i <= last < v.len;
+    terminates \true;
+    assigns \nothing;
+    ensures range: i <= \result <= last + 1;
+    ensures differ: \forall integer k; i <= k < \result ==> *mv_item(v, k) != c;
+    ensures found: \result <= last ==> *mv_item(v, \result) == c;
+*/
+static size_t mv__skip_to_item(mv_view v, size_t i, size_t last, char c)
+{
+    const char *p = mv__find_ptr(v, i);
+    /*@ loop invariant range: i <= j <= last;
+        loop invariant p: p == mv_item(v, j);
+        loop invariant differ: \forall integer k; i <= k < j ==> *mv_item(v, k) != c;
+        loop assigns j, p;
+        loop variant last - j;
+    */
+    for (size_t j = i;; j++) {
+        if (*p == c)
+            return j;
+        if (j == last)
+            return last + 1;
+        /* j + 1 <= last: the next item exists, so p stays inside. */
+        p += v.stride;
+    }
 }
 
 /* t[q] = b, the longest border of N[0..q), after t[1 .. q-1]. */
@@ -379,8 +409,20 @@ static size_t mv__kmp_scan(mv_view hay, mv_view needle, const size_t *t)
             }
             size_t d = (size_t)(p - from);
             //@ ghost mv__lemma_skip_to(hay, needle, i, d, from);
+            //@ assert found: mv_u8(from[d]) == mv_u8(first) && from + d == mv_item(hay, i + d);
             i += d;
+            //@ assert at_first: *mv_item(hay, i) == first;
+        } else if (q == 0) {
+            /* The same skip over a strided hay. */
+            size_t j = mv__skip_to_item(hay, i, n - m, first);
+            //@ ghost mv__lemma_skip_items(hay, needle, i, j);
+            if (j > n - m) {
+                //@ ghost mv__lemma_too_short(hay, needle, n - m + 1);
+                return n;
+            }
+            i = j;
         }
+        //@ assert at_first: q == 0 ==> *mv_item(hay, i) == *mv_item(needle, 0);
         char c = mv__find_item(hay, i);
         if (c == mv__find_item(needle, q)) {
             //@ ghost mv__lemma_advance(hay, needle, i, q);
@@ -390,10 +432,8 @@ static size_t mv__kmp_scan(mv_view hay, mv_view needle, const size_t *t)
                 //@ assert match: mv_match_at(hay, needle, i - m);
                 return i - m;
             }
-        } else if (q == 0) {
-            //@ ghost mv__lemma_not_first(hay, needle, i);
-            i++;
         } else {
+            /* q >= 1: with nothing matched, the skip above stopped at N[0]. */
             //@ ghost mv__lemma_skip(hay, needle, i, q, t[q]);
             q = t[q];
         }
