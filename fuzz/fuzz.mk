@@ -52,14 +52,16 @@ $(FUZZ_DIR)/afl/fuzz_%: fuzz/fuzz_%.c $(FUZZ_SRC_HDR) $(ALL_SRC) | deps-afl
 	@AFL_USE_ASAN=1 AFL_USE_UBSAN=1 AFL_QUIET=1 afl-clang-fast $(FUZZ_CFLAGS) \
 	  $< $(ALL_SRC) /usr/lib/afl/libAFLDriver.a -lstdc++ -o $@
 
-# A harness built against a copy of the sources with one planted bug
-# (fuzz/plant.py makes the copy; the shipped sources carry no switch).
+# A harness built against a copy of the sources and public headers with one
+# planted bug (fuzz/plant.py makes the copy; the shipped sources carry no
+# switch).  The copy's include/ and src/ come first on the search path, so
+# a bug planted in a header's inline definitions reaches the harness too.
 $(FUZZ_DIR)/plant/%: $(FUZZ_SRC_HDR) $(ALL_SRC) $(wildcard fuzz/fuzz_*.c) $(wildcard fuzz/plants/*.plant) \
                      fuzz/plant.py | deps-clang deps-python
 	@mkdir -p $(@D)
 	@echo "  CLANG   $@ (fuzz/plants/$(notdir $(@D)).plant)"
-	@python3 fuzz/plant.py fuzz/plants/$(notdir $(@D)).plant src $(@D)/src
-	@clang $(FUZZ_CFLAGS) -I$(@D)/src -fsanitize=fuzzer $(FUZZ_SAN) \
+	@python3 fuzz/plant.py fuzz/plants/$(notdir $(@D)).plant . $(@D)
+	@clang -I$(@D)/include -I$(@D)/src $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) \
 	  fuzz/$(notdir $@).c $(ALL_SRC:src/%=$(@D)/src/%) -o $@
 
 # ------------------------------------------------------------- campaigns

@@ -123,6 +123,28 @@ typedef struct mv_buf {
 */
 const char *mv_strerror(mv_status s);
 
+/* The O(1) functions (the shape of a view, mv_sub, mv_advance, mv_split,
+ * mv_slice, mv_get, mv_set, the cursor's integer reads and writes) are
+ * inline definitions in memview/inline.h, and libmemview exports each as
+ * an ordinary symbol as well.  Under Frama-C a group's definitions are seen
+ * only by the source file that emits its symbols (MV_DEFINE_*_INLINES),
+ * so each is proven once; elsewhere its prototype and contract stand. */
+#if defined(__FRAMAC__) && !defined(MV_DEFINE_VIEW_INLINES)
+#define MV__VIEW_INLINE
+#else
+#define MV__VIEW_INLINE inline
+#endif
+#if defined(__FRAMAC__) && !defined(MV_DEFINE_ITEMS_INLINES)
+#define MV__ITEMS_INLINE
+#else
+#define MV__ITEMS_INLINE inline
+#endif
+#if defined(__FRAMAC__) && !defined(MV_DEFINE_CURSOR_INLINES)
+#define MV__CURSOR_INLINE
+#else
+#define MV__CURSOR_INLINE inline
+#endif
+
 #ifdef __cplusplus
 }
 #endif
@@ -133,5 +155,6 @@ const char *mv_strerror(mv_status s);
 #include "memview/buf.h"
 #include "memview/cursor.h"
 #include "memview/io.h"
+#include "memview/inline.h"
 
 #endif /* MEMVIEW_H */

@@ -6,14 +6,56 @@
  * and split with multiplications and divisions by 256 only, which is what
  * the contracts' mv_be_of / mv_le_of / mv_byte_of say.
  *
- * The sixteen integer functions are one read (mv__read_uint) and one write
- * (mv__write_uint) of n items in either byte order, proven once for every
- * n in 1..8; each public function passes its width and order and is proven
- * from those contracts and mv__cursor_check's alone.
+ * The sixteen integer functions are inline (memview/inline.h): a
+ * contiguous cursor is read or written there directly; every other case
+ * comes here, to one read (mv__load_uint) and one write (mv__store_uint)
+ * of n items of any stride in either byte order, proven once for every n
+ * in 1..8, external so that the inline definitions can call them.  The
+ * status tests stay in the callers: WP checks a caller's `assigns \nothing`
+ * behaviors against a callee's global assigns clause, so a core that could
+ * fail would make every failing behavior of the caller unprovable.
  */
+#define MV_DEFINE_CURSOR_INLINES
 #include "memview.h"
 
 #include "mv_internal.h"
+
+/* The external definitions of the inline functions of memview/inline.h:
+ * the sixteen integer reads and writes and their contiguous paths. */
+extern inline mv_status mv_read_u8(mv_view *cur, uint8_t *out);
+extern inline mv_status mv_read_be16(mv_view *cur, uint16_t *out);
+extern inline mv_status mv_read_be24(mv_view *cur, uint32_t *out);
+extern inline mv_status mv_read_be32(mv_view *cur, uint32_t *out);
+extern inline mv_status mv_read_be64(mv_view *cur, uint64_t *out);
+extern inline mv_status mv_read_le16(mv_view *cur, uint16_t *out);
+extern inline mv_status mv_read_le32(mv_view *cur, uint32_t *out);
+extern inline mv_status mv_read_le64(mv_view *cur, uint64_t *out);
+extern inline mv_status mv_write_u8(mv_view *cur, uint8_t v);
+extern inline mv_status mv_write_be16(mv_view *cur, uint16_t v);
+extern inline mv_status mv_write_be24(mv_view *cur, uint32_t v);
+extern inline mv_status mv_write_be32(mv_view *cur, uint32_t v);
+extern inline mv_status mv_write_be64(mv_view *cur, uint64_t v);
+extern inline mv_status mv_write_le16(mv_view *cur, uint16_t v);
+extern inline mv_status mv_write_le32(mv_view *cur, uint32_t v);
+extern inline mv_status mv_write_le64(mv_view *cur, uint64_t v);
+extern inline mv_status mv__cursor_status(const mv_view *cur, bool have_out, bool write, size_t n);
+extern inline void mv__cursor_drop(mv_view *cur, size_t n);
+extern inline uint64_t mv__take_u8(mv_view *cur);
+extern inline uint64_t mv__take_be16(mv_view *cur);
+extern inline uint64_t mv__take_be24(mv_view *cur);
+extern inline uint64_t mv__take_be32(mv_view *cur);
+extern inline uint64_t mv__take_be64(mv_view *cur);
+extern inline uint64_t mv__take_le16(mv_view *cur);
+extern inline uint64_t mv__take_le32(mv_view *cur);
+extern inline uint64_t mv__take_le64(mv_view *cur);
+extern inline void mv__put_u8(mv_view *cur, uint64_t value);
+extern inline void mv__put_be16(mv_view *cur, uint64_t value);
+extern inline void mv__put_be24(mv_view *cur, uint64_t value);
+extern inline void mv__put_be32(mv_view *cur, uint64_t value);
+extern inline void mv__put_be64(mv_view *cur, uint64_t value);
+extern inline void mv__put_le16(mv_view *cur, uint64_t value);
+extern inline void mv__put_le32(mv_view *cur, uint64_t value);
+extern inline void mv__put_le64(mv_view *cur, uint64_t value);
 
 /* The checks every cursor operation starts with, in the documented order.
  * have_out: the caller's output pointer is usable; write: the operation
@@ -66,7 +108,7 @@ static void mv__drop_front(mv_view *cur, size_t n)
     ensures value: \result == mv_uint_of(v, n, big != 0);
     ensures bound: \result < mv_pow256(n);
 */
-static uint64_t mv__load_uint(mv_view v, size_t n, bool big)
+uint64_t mv__load_uint(mv_view v, size_t n, bool big)
 {
     uint64_t value = 0;
     /*@ loop invariant k: 0 <= k <= n;
@@ -93,7 +135,7 @@ static uint64_t mv__load_uint(mv_view v, size_t n, bool big)
     ensures bytes: \forall integer i; 0 <= i < n ==>
       mv_at(v, i) == mv_byte_of(value, big ? n - 1 - i : i);
 */
-static void mv__store_uint(mv_view v, size_t n, bool big, uint64_t value)
+void mv__store_uint(mv_view v, size_t n, bool big, uint64_t value)
 {
     uint64_t rest = value;
     /*@ loop invariant k: 0 <= k <= n;
@@ -113,114 +155,7 @@ static void mv__store_uint(mv_view v, size_t n, bool big, uint64_t value)
     }
 }
 
-/* ---------------------------------------------- the two integer cores */
-/* The sixteen integer functions test the cursor with mv__cursor_check and,
- * on MV_OK, call one of these two with their width and order.  The status
- * tests stay in the callers: WP checks a caller's `assigns \nothing`
- * behaviors against a callee's global assigns clause, so a core that could
- * fail would make every failing behavior of the caller unprovable. */
-
-/* The integer reads, for any width 1..8: the first n items as an unsigned
- * integer in the given order, then cur = cur[n:].  bound lets the caller
- * narrow the value to its type without loss. */
-/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
-    requires holds: mv_cursor_holds(cur, n);
-    requires width: 1 <= n <= 8;
-    terminates \true;
-    assigns *cur;
-    ensures read: mv_cursor_read{Pre,Post}(cur, n, big != 0, \result);
-    ensures bound: \result < mv_pow256(n);
-*/
-static uint64_t mv__read_uint(mv_view *cur, size_t n, bool big)
-{
-    uint64_t value = mv__load_uint(*cur, n, big);
-    mv__drop_front(cur, n);
-    return value;
-}
-
-/* The integer writes, for any width 1..8: the first n items = the n low
- * bytes of value in the given order, then cur = cur[n:]. */
-/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
-    requires room: mv_cursor_room(cur, n);
-    requires width: 1 <= n <= 8;
-    terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < n };
-    ensures written: mv_cursor_wrote{Pre,Post}(cur, n, big != 0, value);
-*/
-static void mv__write_uint(mv_view *cur, size_t n, bool big, uint64_t value)
-{
-    mv__store_uint(*cur, n, big, value);
-    mv__drop_front(cur, n);
-}
-
 /* ------------------------------------------------------------ reads */
-
-/* Each read narrows a value that mv__read_uint bounds by 256^width, so the
- * cast keeps it whole. */
-
-mv_status mv_read_u8(mv_view *cur, uint8_t *out)
-{
-    mv_status status = mv__cursor_check(cur, out != NULL, false, 1);
-    if (status == MV_OK)
-        *out = (uint8_t)mv__read_uint(cur, 1, true);
-    return status;
-}
-
-mv_status mv_read_be16(mv_view *cur, uint16_t *out)
-{
-    mv_status status = mv__cursor_check(cur, out != NULL, false, 2);
-    if (status == MV_OK)
-        *out = (uint16_t)mv__read_uint(cur, 2, true);
-    return status;
-}
-
-mv_status mv_read_be24(mv_view *cur, uint32_t *out)
-{
-    mv_status status = mv__cursor_check(cur, out != NULL, false, 3);
-    if (status == MV_OK)
-        *out = (uint32_t)mv__read_uint(cur, 3, true);
-    return status;
-}
-
-mv_status mv_read_be32(mv_view *cur, uint32_t *out)
-{
-    mv_status status = mv__cursor_check(cur, out != NULL, false, 4);
-    if (status == MV_OK)
-        *out = (uint32_t)mv__read_uint(cur, 4, true);
-    return status;
-}
-
-mv_status mv_read_be64(mv_view *cur, uint64_t *out)
-{
-    mv_status status = mv__cursor_check(cur, out != NULL, false, 8);
-    if (status == MV_OK)
-        *out = mv__read_uint(cur, 8, true);
-    return status;
-}
-
-mv_status mv_read_le16(mv_view *cur, uint16_t *out)
-{
-    mv_status status = mv__cursor_check(cur, out != NULL, false, 2);
-    if (status == MV_OK)
-        *out = (uint16_t)mv__read_uint(cur, 2, false);
-    return status;
-}
-
-mv_status mv_read_le32(mv_view *cur, uint32_t *out)
-{
-    mv_status status = mv__cursor_check(cur, out != NULL, false, 4);
-    if (status == MV_OK)
-        *out = (uint32_t)mv__read_uint(cur, 4, false);
-    return status;
-}
-
-mv_status mv_read_le64(mv_view *cur, uint64_t *out)
-{
-    mv_status status = mv__cursor_check(cur, out != NULL, false, 8);
-    if (status == MV_OK)
-        *out = mv__read_uint(cur, 8, false);
-    return status;
-}
 
 mv_status mv_read_view(mv_view *cur, size_t n, mv_view *out)
 {
@@ -244,70 +179,6 @@ mv_status mv_read_bytes(mv_view *cur, void *dst, size_t n)
 }
 
 /* ----------------------------------------------------------- writes */
-
-mv_status mv_write_u8(mv_view *cur, uint8_t v)
-{
-    mv_status status = mv__cursor_check(cur, true, true, 1);
-    if (status == MV_OK)
-        mv__write_uint(cur, 1, true, v);
-    return status;
-}
-
-mv_status mv_write_be16(mv_view *cur, uint16_t v)
-{
-    mv_status status = mv__cursor_check(cur, true, true, 2);
-    if (status == MV_OK)
-        mv__write_uint(cur, 2, true, v);
-    return status;
-}
-
-mv_status mv_write_be24(mv_view *cur, uint32_t v)
-{
-    mv_status status = mv__cursor_check(cur, true, true, 3);
-    if (status == MV_OK)
-        mv__write_uint(cur, 3, true, v);
-    return status;
-}
-
-mv_status mv_write_be32(mv_view *cur, uint32_t v)
-{
-    mv_status status = mv__cursor_check(cur, true, true, 4);
-    if (status == MV_OK)
-        mv__write_uint(cur, 4, true, v);
-    return status;
-}
-
-mv_status mv_write_be64(mv_view *cur, uint64_t v)
-{
-    mv_status status = mv__cursor_check(cur, true, true, 8);
-    if (status == MV_OK)
-        mv__write_uint(cur, 8, true, v);
-    return status;
-}
-
-mv_status mv_write_le16(mv_view *cur, uint16_t v)
-{
-    mv_status status = mv__cursor_check(cur, true, true, 2);
-    if (status == MV_OK)
-        mv__write_uint(cur, 2, false, v);
-    return status;
-}
-
-mv_status mv_write_le32(mv_view *cur, uint32_t v)
-{
-    mv_status status = mv__cursor_check(cur, true, true, 4);
-    if (status == MV_OK)
-        mv__write_uint(cur, 4, false, v);
-    return status;
-}
-
-mv_status mv_write_le64(mv_view *cur, uint64_t v)
-{
-    mv_status status = mv__cursor_check(cur, true, true, 8);
-    if (status == MV_OK)
-        mv__write_uint(cur, 8, false, v);
-    return status;
-}
 
 mv_status mv_write_view(mv_view *cur, mv_view src)
 {

@@ -7,9 +7,27 @@
  * inherited, and every address computed here lies inside the span of the
  * view it is computed from: no pointer is formed outside an object.
  */
+#define MV_DEFINE_VIEW_INLINES
 #include "memview.h"
 
 #include "mv_internal.h"
+
+/* The external definitions of the inline functions of memview/inline.h. */
+extern inline size_t mv_len(mv_view v);
+extern inline bool mv_readonly(mv_view v);
+extern inline bool mv_contiguous(mv_view v);
+extern inline ptrdiff_t mv_stride(mv_view v);
+extern inline const uint8_t *mv_data(mv_view v);
+extern inline mv_status mv_sub(mv_view v, size_t offset, size_t len, mv_view *out);
+extern inline mv_status mv_advance(mv_view *v, size_t n);
+extern inline mv_status mv_split(mv_view v, size_t at, mv_view *head, mv_view *tail);
+extern inline mv_status mv_slice(mv_view v, ptrdiff_t start, ptrdiff_t stop, ptrdiff_t step,
+                                 mv_view *out);
+extern inline void mv__slice_unit(mv_view v, size_t a, size_t n, mv_view *out);
+extern inline ptrdiff_t mv__clamp_unit(ptrdiff_t i, ptrdiff_t n, ptrdiff_t omitted);
+extern inline void mv__slice_one(mv_view v, ptrdiff_t start, ptrdiff_t stop, ptrdiff_t step,
+                                 mv_view *out);
+extern inline void mv__cut_into(mv_view v, size_t offset, size_t len, mv_view *out);
 
 const char *mv_strerror(mv_status s)
 {
@@ -57,35 +75,11 @@ mv_status mv_from_const(const void *p, size_t n, mv_view *out)
 
 /* ----------------------------------------------------------- reading */
 
-size_t mv_len(mv_view v)
-{
-    return v.released ? 0 : v.len;
-}
-
-bool mv_readonly(mv_view v)
-{
-    return !v.released && v.readonly;
-}
-
-bool mv_contiguous(mv_view v)
-{
-    return !v.released && (v.len <= 1 || v.stride == 1);
-}
-
-ptrdiff_t mv_stride(mv_view v)
-{
-    return v.released ? 0 : v.stride;
-}
-
-/* The one pointer conversion of the library: the stored char * to the
- * const uint8_t * users read bytes through.  WP's typed model cannot
- * relate pointers of the two byte types, so the contract says only that
- * nothing is written; the tests check the address itself (README: trusted
- * assumptions). */
-const uint8_t *mv_data(mv_view v)
-{
-    return (const uint8_t *)v.data;
-}
+/* mv_len, mv_readonly, mv_contiguous, mv_stride and mv_data are inline
+ * (memview/inline.h).  mv_data is the one pointer conversion of the
+ * library: WP's typed model cannot relate pointers of the two byte types,
+ * so its contract says only that nothing is written; the tests check the
+ * address itself (README: trusted assumptions). */
 
 /*@ requires stride: stride != 0;
     terminates \true;
@@ -263,30 +257,15 @@ static mv_view mv__take(mv_view v, ptrdiff_t first, size_t count, ptrdiff_t step
     return r;
 }
 
-mv_status mv_slice(mv_view v, ptrdiff_t start, ptrdiff_t stop, ptrdiff_t step, mv_view *out)
+/* mv_slice is inline (memview/inline.h) and handles step 1 itself; every
+ * other step comes here once its checks have passed. */
+void mv__slice_steps(mv_view v, ptrdiff_t start, ptrdiff_t stop, ptrdiff_t step, mv_view *out)
 {
-    mv_status status = mv__out_check(v, out);
-    if (status != MV_OK)
-        return status;
-    if (step == 0)
-        return MV_EINVAL;
     mv__plan plan = mv__plan_slice(v.len, start, stop, step);
     mv__store_view(out, mv__take(v, plan.first, plan.count, plan.step));
-    return MV_OK;
 }
 
-mv_status mv_sub(mv_view v, size_t offset, size_t len, mv_view *out)
-{
-    mv_status status = mv__out_check(v, out);
-    if (status != MV_OK)
-        return status;
-    /* offset + len is never formed: with offsets near SIZE_MAX it would
-     * wrap into range. */
-    if (offset > v.len || len > v.len - offset)
-        return MV_ERANGE;
-    mv__store_view(out, mv__cut(v, offset, len));
-    return MV_OK;
-}
+/* mv_sub is inline (memview/inline.h). */
 
 mv_status mv_buffer(mv_view v, size_t offset, ptrdiff_t size, mv_view *out)
 {
@@ -308,30 +287,7 @@ mv_status mv_buffer(mv_view v, size_t offset, ptrdiff_t size, mv_view *out)
     return MV_OK;
 }
 
-mv_status mv_advance(mv_view *v, size_t n)
-{
-    if (v == NULL)
-        return MV_EINVAL;
-    if (v->released)
-        return MV_ERELEASED;
-    if (n > v->len)
-        return MV_ERANGE;
-    mv__store_view(v, mv__cut(*v, n, v->len - n));
-    return MV_OK;
-}
-
-mv_status mv_split(mv_view v, size_t at, mv_view *head, mv_view *tail)
-{
-    if (head == NULL || tail == NULL || head == tail)
-        return MV_EINVAL;
-    if (v.released)
-        return MV_ERELEASED;
-    if (at > v.len)
-        return MV_ERANGE;
-    mv__store_view(head, mv__cut(v, 0, at));
-    mv__store_view(tail, mv__cut(v, at, v.len - at));
-    return MV_OK;
-}
+/* mv_advance and mv_split are inline (memview/inline.h). */
 
 mv_status mv_toreadonly(mv_view v, mv_view *out)
 {

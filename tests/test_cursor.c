@@ -788,6 +788,87 @@ static void cursors_never_allocate(void)
     CHECK_EQU(mvt_alloc.calls, 0);
 }
 
+/* A contiguous cursor with a byte left after the integer takes the inline
+ * path that loads or stores the bytes directly; the last bytes of a cursor
+ * and strided cursors take the other.  Both against values written out by
+ * hand (no model). */
+static void contiguous_and_last_bytes_by_hand(void)
+{
+    static const uint8_t bytes[9] = { 0x81, 0x02, 0xf3, 0x04, 0x05, 0x96, 0x07, 0xe8, 0x09 };
+    static const struct {
+        size_t w;
+        bool big;
+        uint64_t value;
+    } want[] = {
+        { 1, true, 0x81 },           { 2, true, 0x8102 },
+        { 3, true, 0x8102f3 },       { 4, true, 0x8102f304 },
+        { 8, true, 0x8102f304059607e8u }, { 2, false, 0x0281 },
+        { 4, false, 0x04f30281 },    { 8, false, 0xe807960504f30281u },
+    };
+    uint8_t buf[9];
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
+        for (size_t extra = 0; extra <= 1; extra++) {
+            size_t w = want[k].w, len = w + extra;
+            /* Reads. */
+            memcpy(buf, bytes, sizeof buf);
+            mv_view c = mvt_from(buf, len);
+            uint64_t got = 0;
+            mv_status st = MV_EINVAL;
+            uint8_t u8;
+            uint16_t u16;
+            uint32_t u32;
+            switch (w * 2 + want[k].big) {
+            case 3: st = mv_read_u8(&c, &u8); got = u8; break;
+            case 5: st = mv_read_be16(&c, &u16); got = u16; break;
+            case 4: st = mv_read_le16(&c, &u16); got = u16; break;
+            case 7: st = mv_read_be24(&c, &u32); got = u32; break;
+            case 9: st = mv_read_be32(&c, &u32); got = u32; break;
+            case 8: st = mv_read_le32(&c, &u32); got = u32; break;
+            case 17: st = mv_read_be64(&c, &got); break;
+            case 16: st = mv_read_le64(&c, &got); break;
+            }
+            CHECK_ST(st, MV_OK);
+            CHECK_EQU(got, want[k].value);
+            CHECK_EQU(mv_len(c), extra);
+            CHECK_PTR(mv_data(c), extra ? buf + w : NULL);
+            CHECK_EQ(mv_stride(c), 1);
+            /* Writes: the bytes again, from the value. */
+            memset(buf, 0, sizeof buf);
+            c = mvt_from(buf, len);
+            switch (w * 2 + want[k].big) {
+            case 3: st = mv_write_u8(&c, (uint8_t)want[k].value); break;
+            case 5: st = mv_write_be16(&c, (uint16_t)want[k].value); break;
+            case 4: st = mv_write_le16(&c, (uint16_t)want[k].value); break;
+            case 7: st = mv_write_be24(&c, (uint32_t)want[k].value | 0xab000000u); break;
+            case 9: st = mv_write_be32(&c, (uint32_t)want[k].value); break;
+            case 8: st = mv_write_le32(&c, (uint32_t)want[k].value); break;
+            case 17: st = mv_write_be64(&c, want[k].value); break;
+            case 16: st = mv_write_le64(&c, want[k].value); break;
+            }
+            CHECK_ST(st, MV_OK);
+            CHECK_MEM(buf, bytes, w);
+            CHECK_EQU(buf[w], 0);
+            CHECK_EQU(mv_len(c), extra);
+            CHECK_PTR(mv_data(c), extra ? buf + w : NULL);
+        }
+    /* Stride 2: items 0, 2, 4, 6 of the bytes. */
+    memcpy(buf, bytes, sizeof buf);
+    mv_view s = mvt_slice(mvt_from(buf, 9), MV_OMIT, MV_OMIT, 2);
+    uint32_t x = 0;
+    CHECK_ST(mv_read_be32(&s, &x), MV_OK);
+    CHECK_EQU(x, 0x81f30507u);
+    CHECK_EQU(mv_len(s), 1);
+    CHECK_PTR(mv_data(s), buf + 8);
+    s = mvt_slice(mvt_from(buf, 9), MV_OMIT, MV_OMIT, 2);
+    CHECK_ST(mv_write_le32(&s, 0x11223344u), MV_OK);
+    CHECK_EQU(buf[0], 0x44);
+    CHECK_EQU(buf[1], 0x02);
+    CHECK_EQU(buf[2], 0x33);
+    CHECK_EQU(buf[4], 0x22);
+    CHECK_EQU(buf[6], 0x11);
+    CHECK_EQU(buf[7], 0xe8);
+}
+
 static const mvt_case cases[] = {
     MVT(read_every_kind_every_shape),
     MVT(read_random_values),
@@ -805,6 +886,7 @@ static const mvt_case cases[] = {
     MVT(write_view_every_shape_and_overlap),
     MVT(write_view_failures_change_nothing),
     MVT(record_written_then_read),
+    MVT(contiguous_and_last_bytes_by_hand),
     MVT(cursors_never_allocate),
 };
 

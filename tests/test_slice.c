@@ -182,6 +182,39 @@ static void slice_short_results_have_stride_1(void)
         }
 }
 
+/* Step 1 and None take mv_slice's inline path without a division; on a
+ * reversed strided parent its results are written out by hand. */
+static void slice_step_one_by_hand(void)
+{
+    uint8_t buf[10];
+    for (size_t i = 0; i < 10; i++)
+        buf[i] = (uint8_t)i;
+    mv_view r = mvt_slice(mvt_from(buf, 10), MV_OMIT, MV_OMIT, -2);   /* 9 7 5 3 1 */
+    const struct {
+        ptrdiff_t start, stop, step;
+        size_t len;
+        ptrdiff_t first;   /* index into buf of item 0; -1: no item */
+        ptrdiff_t stride;
+    } want[] = {
+        { 1, -1, 1, 3, 7, -2 },                 /* 7 5 3 */
+        { -100, 100, MV_OMIT, 5, 9, -2 },        /* clamped both ends */
+        { MV_OMIT, MV_OMIT, 1, 5, 9, -2 },
+        { 4, 100, 1, 1, 1, 1 },                  /* one item: stride 1 */
+        { 3, 1, 1, 0, -1, 1 },                   /* empty */
+        { -2, MV_OMIT, MV_OMIT, 2, 3, -2 },      /* 3 1 */
+        { MV_OMIT, -4, 1, 1, 9, 1 },
+        { 5, MV_OMIT, 1, 0, -1, 1 },
+        { PTRDIFF_MIN + 1, PTRDIFF_MAX, 1, 5, 9, -2 },
+    };
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        mv_view s = mvt_slice(r, want[k].start, want[k].stop, want[k].step);
+        CHECK_EQU(mv_len(s), want[k].len);
+        CHECK_EQ(mv_stride(s), want[k].stride);
+        CHECK_PTR(mv_data(s), want[k].first < 0 ? NULL : buf + want[k].first);
+        CHECK(!mv_readonly(s));
+    }
+}
+
 /* MV_OMIT is PTRDIFF_MIN: None as a bound and as a step (step 1). */
 static void slice_omit_is_ptrdiff_min_is_none(void)
 {
@@ -592,6 +625,7 @@ static const mvt_case cases[] = {
     MVT(slice_of_slices),
     MVT(slice_chains),
     MVT(slice_short_results_have_stride_1),
+    MVT(slice_step_one_by_hand),
     MVT(slice_omit_is_ptrdiff_min_is_none),
     MVT(slice_failures),
     MVT(slice_of_the_longest_view),

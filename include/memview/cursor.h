@@ -37,6 +37,10 @@ extern "C" {
  * this byte order, are the value; the cursor moved past them".
  * mv_read_be32 is written out in full below: it is what each of the
  * sixteen integer contracts says.
+ *
+ * The sixteen integer functions are defined inline (memview/inline.h): on
+ * a contiguous cursor that keeps an item afterwards they load or store the
+ * bytes directly; every other cursor takes the out-of-line path.
  */
 
 /* ----------------------------------------------------- integer reads */
@@ -70,7 +74,7 @@ extern "C" {
     complete behaviors;
     disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_read_be32(mv_view *cur, uint32_t *out);
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_be32(mv_view *cur, uint32_t *out);
 
 /* mv_read_u8: one item (either byte order says the same). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
@@ -87,7 +91,7 @@ MV_NODISCARD mv_status mv_read_be32(mv_view *cur, uint32_t *out);
       ensures read: \result == MV_OK && mv_cursor_read{Pre,Post}(cur, 1, mv_big_endian, *out);
     complete behaviors; disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_read_u8(mv_view *cur, uint8_t *out);
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_u8(mv_view *cur, uint8_t *out);
 
 /* mv_read_be16: struct.unpack('>H'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
@@ -104,7 +108,7 @@ MV_NODISCARD mv_status mv_read_u8(mv_view *cur, uint8_t *out);
       ensures read: \result == MV_OK && mv_cursor_read{Pre,Post}(cur, 2, mv_big_endian, *out);
     complete behaviors; disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_read_be16(mv_view *cur, uint16_t *out);
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_be16(mv_view *cur, uint16_t *out);
 
 /* mv_read_be24: three items, big-endian, into the low 24 bits. */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
@@ -121,7 +125,7 @@ MV_NODISCARD mv_status mv_read_be16(mv_view *cur, uint16_t *out);
       ensures read: \result == MV_OK && mv_cursor_read{Pre,Post}(cur, 3, mv_big_endian, *out);
     complete behaviors; disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_read_be24(mv_view *cur, uint32_t *out);
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_be24(mv_view *cur, uint32_t *out);
 
 /* mv_read_be64: struct.unpack('>Q'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
@@ -138,7 +142,7 @@ MV_NODISCARD mv_status mv_read_be24(mv_view *cur, uint32_t *out);
       ensures read: \result == MV_OK && mv_cursor_read{Pre,Post}(cur, 8, mv_big_endian, *out);
     complete behaviors; disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_read_be64(mv_view *cur, uint64_t *out);
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_be64(mv_view *cur, uint64_t *out);
 
 /* mv_read_le16: struct.unpack('<H'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
@@ -155,7 +159,7 @@ MV_NODISCARD mv_status mv_read_be64(mv_view *cur, uint64_t *out);
       ensures read: \result == MV_OK && mv_cursor_read{Pre,Post}(cur, 2, mv_little_endian, *out);
     complete behaviors; disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_read_le16(mv_view *cur, uint16_t *out);
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_le16(mv_view *cur, uint16_t *out);
 
 /* mv_read_le32: struct.unpack('<I'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
@@ -172,7 +176,7 @@ MV_NODISCARD mv_status mv_read_le16(mv_view *cur, uint16_t *out);
       ensures read: \result == MV_OK && mv_cursor_read{Pre,Post}(cur, 4, mv_little_endian, *out);
     complete behaviors; disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_read_le32(mv_view *cur, uint32_t *out);
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_le32(mv_view *cur, uint32_t *out);
 
 /* mv_read_le64: struct.unpack('<Q'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
@@ -189,7 +193,7 @@ MV_NODISCARD mv_status mv_read_le32(mv_view *cur, uint32_t *out);
       ensures read: \result == MV_OK && mv_cursor_read{Pre,Post}(cur, 8, mv_little_endian, *out);
     complete behaviors; disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_read_le64(mv_view *cur, uint64_t *out);
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_le64(mv_view *cur, uint64_t *out);
 
 /* ------------------------------------------------- views and bytes */
 
@@ -255,7 +259,7 @@ MV_NODISCARD mv_status mv_read_bytes(mv_view *cur, void *dst, size_t n);
       ensures written: \result == MV_OK && mv_cursor_wrote{Pre,Post}(cur, 1, mv_big_endian, v);
     complete behaviors; disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_write_u8(mv_view *cur, uint8_t v);
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_write_u8(mv_view *cur, uint8_t v);
 
 /* mv_write_be16: struct.pack('>H'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
@@ -272,7 +276,7 @@ MV_NODISCARD mv_status mv_write_u8(mv_view *cur, uint8_t v);
       ensures written: \result == MV_OK && mv_cursor_wrote{Pre,Post}(cur, 2, mv_big_endian, v);
     complete behaviors; disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_write_be16(mv_view *cur, uint16_t v);
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_write_be16(mv_view *cur, uint16_t v);
 
 /* mv_write_be24: the low 24 bits of v, big-endian, in three items
  * (the high 8 bits are ignored). */
@@ -290,7 +294,7 @@ MV_NODISCARD mv_status mv_write_be16(mv_view *cur, uint16_t v);
       ensures written: \result == MV_OK && mv_cursor_wrote{Pre,Post}(cur, 3, mv_big_endian, v);
     complete behaviors; disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_write_be24(mv_view *cur, uint32_t v);
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_write_be24(mv_view *cur, uint32_t v);
 
 /* mv_write_be32: struct.pack('>I'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
@@ -307,7 +311,7 @@ MV_NODISCARD mv_status mv_write_be24(mv_view *cur, uint32_t v);
       ensures written: \result == MV_OK && mv_cursor_wrote{Pre,Post}(cur, 4, mv_big_endian, v);
     complete behaviors; disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_write_be32(mv_view *cur, uint32_t v);
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_write_be32(mv_view *cur, uint32_t v);
 
 /* mv_write_be64: struct.pack('>Q'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
@@ -324,7 +328,7 @@ MV_NODISCARD mv_status mv_write_be32(mv_view *cur, uint32_t v);
       ensures written: \result == MV_OK && mv_cursor_wrote{Pre,Post}(cur, 8, mv_big_endian, v);
     complete behaviors; disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_write_be64(mv_view *cur, uint64_t v);
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_write_be64(mv_view *cur, uint64_t v);
 
 /* mv_write_le16: struct.pack('<H'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
@@ -341,7 +345,7 @@ MV_NODISCARD mv_status mv_write_be64(mv_view *cur, uint64_t v);
       ensures written: \result == MV_OK && mv_cursor_wrote{Pre,Post}(cur, 2, mv_little_endian, v);
     complete behaviors; disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_write_le16(mv_view *cur, uint16_t v);
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_write_le16(mv_view *cur, uint16_t v);
 
 /* mv_write_le32: struct.pack('<I'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
@@ -358,7 +362,7 @@ MV_NODISCARD mv_status mv_write_le16(mv_view *cur, uint16_t v);
       ensures written: \result == MV_OK && mv_cursor_wrote{Pre,Post}(cur, 4, mv_little_endian, v);
     complete behaviors; disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_write_le32(mv_view *cur, uint32_t v);
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_write_le32(mv_view *cur, uint32_t v);
 
 /* mv_write_le64: struct.pack('<Q'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
@@ -375,7 +379,7 @@ MV_NODISCARD mv_status mv_write_le32(mv_view *cur, uint32_t v);
       ensures written: \result == MV_OK && mv_cursor_wrote{Pre,Post}(cur, 8, mv_little_endian, v);
     complete behaviors; disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_write_le64(mv_view *cur, uint64_t v);
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_write_le64(mv_view *cur, uint64_t v);
 
 /* mv_write_view: cur[:len(src)] = src (any overlap, as mv_assign), then
  * cur = cur[len(src):].  MV_EINVAL: cur is NULL.  MV_ERELEASED (either

@@ -22,6 +22,8 @@ extern "C" {
 /* Items                                                               */
 /* ------------------------------------------------------------------ */
 
+/* mv_get and mv_set are defined inline (memview/inline.h). */
+
 /* mv_get: *out = v[index]; a negative index counts from the end.
  * MV_EINVAL: out is NULL.  MV_ERELEASED.  MV_ERANGE: index outside
  * [-len, len) (CPython's IndexError). */
@@ -49,7 +51,7 @@ extern "C" {
     complete behaviors;
     disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_get(mv_view v, ptrdiff_t index, uint8_t *out);
+MV__ITEMS_INLINE MV_NODISCARD mv_status mv_get(mv_view v, ptrdiff_t index, uint8_t *out);
 
 /* mv_set: v[index] = value.  Seen through every view of the same bytes.
  * MV_ERELEASED.  MV_EREADONLY.  MV_ERANGE: index outside [-len, len). */
@@ -76,7 +78,7 @@ MV_NODISCARD mv_status mv_get(mv_view v, ptrdiff_t index, uint8_t *out);
     complete behaviors;
     disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_set(mv_view v, ptrdiff_t index, uint8_t value);
+MV__ITEMS_INLINE MV_NODISCARD mv_status mv_set(mv_view v, ptrdiff_t index, uint8_t value);
 
 /* mv_tobytes: copy the items, in order, to dst (any stride); *written =
  * mv_len(v).  dst must not overlap the view's bytes.
@@ -204,9 +206,13 @@ bool mv_equal(mv_view a, mv_view b);
 */
 int mv_compare(mv_view a, mv_view b);
 
-/* mv_ct_equal: mv_equal whose running time depends only on the lengths,
- * never on the contents (for comparing secrets).  False when the lengths
- * differ or either view is released. */
+/* mv_ct_equal: mv_equal whose running time depends only on the lengths
+ * and the views' shapes, never on the contents (for comparing secrets): no
+ * branch and no memory address depends on the bytes.  Contiguous views are
+ * compared in blocks of 256 bytes that compilers vectorize, others item by
+ * item.  tests/test_ct.c checks the compiled code under valgrind (bytes
+ * marked undefined, every branch on them an error).  False when the
+ * lengths differ or either view is released. */
 /*@ requires valid: mv_valid(a) && mv_valid(b);
     terminates \true;
     assigns \nothing;

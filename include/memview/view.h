@@ -4,6 +4,8 @@
  * Part of memview.h (include that); the rules stated there hold for every
  * function here.  No function here reads or writes the bytes a view
  * describes: views are made, cut and compared as addresses and lengths.
+ * The shape functions, mv_slice, mv_sub, mv_advance and mv_split are
+ * defined inline (memview/inline.h).
  */
 #ifndef MEMVIEW_VIEW_H
 #define MEMVIEW_VIEW_H
@@ -88,21 +90,21 @@ MV_NODISCARD mv_status mv_from_const(const void *p, size_t n, mv_view *out);
     assigns \nothing;
     ensures len: \result == (v.released != 0 ? 0 : v.len);
 */
-size_t mv_len(mv_view v);
+MV__VIEW_INLINE size_t mv_len(mv_view v);
 
 /* mv_readonly: whether writes through v are refused; false when released. */
 /*@ terminates \true;
     assigns \nothing;
     ensures result: \result == (v.released == 0 && v.readonly != 0);
 */
-bool mv_readonly(mv_view v);
+MV__VIEW_INLINE bool mv_readonly(mv_view v);
 
 /* mv_contiguous: len <= 1 or stride == 1; false when released. */
 /*@ terminates \true;
     assigns \nothing;
     ensures result: \result == (v.released == 0 && (v.len <= 1 || v.stride == 1));
 */
-bool mv_contiguous(mv_view v);
+MV__VIEW_INLINE bool mv_contiguous(mv_view v);
 
 /* mv_stride: the distance in bytes from item i to item i + 1 (CPython's
  * strides[0] whenever the view has two items or more); 0 when released. */
@@ -110,13 +112,13 @@ bool mv_contiguous(mv_view v);
     assigns \nothing;
     ensures result: \result == (v.released != 0 ? 0 : v.stride);
 */
-ptrdiff_t mv_stride(mv_view v);
+MV__VIEW_INLINE ptrdiff_t mv_stride(mv_view v);
 
 /* mv_data: the address of item 0; NULL for an empty or released view. */
 /*@ terminates \true;
     assigns \nothing;
 */
-const uint8_t *mv_data(mv_view v);
+MV__VIEW_INLINE const uint8_t *mv_data(mv_view v);
 
 /* mv_is_valid: the run-time twin of the ACSL predicate mv_valid: every
  * part of it that does not depend on which memory is allocated.  True for
@@ -169,7 +171,7 @@ bool mv_is_valid(mv_view v);
     complete behaviors;
     disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_slice(mv_view v, ptrdiff_t start, ptrdiff_t stop, ptrdiff_t step,
+MV__VIEW_INLINE MV_NODISCARD mv_status mv_slice(mv_view v, ptrdiff_t start, ptrdiff_t stop, ptrdiff_t step,
                                 mv_view *out);
 
 /* mv_sub: the strict slice v[offset:offset+len].
@@ -203,7 +205,7 @@ MV_NODISCARD mv_status mv_slice(mv_view v, ptrdiff_t start, ptrdiff_t stop, ptrd
     complete behaviors;
     disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_sub(mv_view v, size_t offset, size_t len, mv_view *out);
+MV__VIEW_INLINE MV_NODISCARD mv_status mv_sub(mv_view v, size_t offset, size_t len, mv_view *out);
 
 /* mv_buffer: Python 2's buffer(v, offset, size): a read-only view of up to
  * size items from offset; size == -1 means to the end; an offset past the
@@ -269,7 +271,7 @@ MV_NODISCARD mv_status mv_buffer(mv_view v, size_t offset, ptrdiff_t size, mv_vi
     complete behaviors;
     disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_advance(mv_view *v, size_t n);
+MV__VIEW_INLINE MV_NODISCARD mv_status mv_advance(mv_view *v, size_t n);
 
 /* mv_split: *head = v[:at], *tail = v[at:].  MV_EINVAL: head or tail is
  * NULL, or both are the same object.  MV_ERELEASED.  MV_ERANGE: at > mv_len(v). */
@@ -305,7 +307,7 @@ MV_NODISCARD mv_status mv_advance(mv_view *v, size_t n);
     complete behaviors;
     disjoint behaviors;
 */
-MV_NODISCARD mv_status mv_split(mv_view v, size_t at, mv_view *head, mv_view *tail);
+MV__VIEW_INLINE MV_NODISCARD mv_status mv_split(mv_view v, size_t at, mv_view *head, mv_view *tail);
 
 /* mv_toreadonly: memoryview.toreadonly(): the same items, read-only.
  * MV_EINVAL: out is NULL.  MV_ERELEASED. */
