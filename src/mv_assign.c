@@ -168,8 +168,6 @@ static char *mv__span_low(mv_view v)
 */
 static size_t mv__span_bytes(mv_view v)
 {
-    if (v.len == 1)
-        return 1;
     /* (len - 1) * stride fits: that is part of a valid view's shape. */
     ptrdiff_t extent = ((ptrdiff_t)v.len - 1) * v.stride;
     return (size_t)(extent < 0 ? -extent : extent) + 1;

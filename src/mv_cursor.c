@@ -57,29 +57,23 @@ extern inline void mv__put_le16(mv_view *cur, uint64_t value);
 extern inline void mv__put_le32(mv_view *cur, uint64_t value);
 extern inline void mv__put_le64(mv_view *cur, uint64_t value);
 
-/* The checks every cursor operation starts with, in the documented order.
- * have_out: the caller's output pointer is usable; write: the operation
- * stores through the cursor. */
+/* The checks the out-of-line reads (mv_read_view, mv_read_bytes) start
+ * with, in the documented order.  have_out: the caller's output pointer is
+ * usable.  (The integer reads and writes check inline: memview/inline.h.) */
 /*@ requires cur_valid: cur == \null || (\valid_read(cur) && mv_valid(*cur));
     terminates \true;
     assigns \nothing;
     ensures bad_pointer: (cur == \null || !have_out) ==> \result == MV_EINVAL;
     ensures released: cur != \null && have_out && cur->released != 0 ==> \result == MV_ERELEASED;
-    ensures writable: cur != \null && have_out && cur->released == 0 && write && cur->readonly != 0 ==>
-      \result == MV_EREADONLY;
-    ensures short: cur != \null && have_out && cur->released == 0 && !(write && cur->readonly != 0) &&
-      cur->len < n ==> \result == MV_ERANGE;
-    ensures ok: cur != \null && have_out && cur->released == 0 && !(write && cur->readonly != 0) &&
-      cur->len >= n ==> \result == MV_OK;
+    ensures short: cur != \null && have_out && cur->released == 0 && cur->len < n ==> \result == MV_ERANGE;
+    ensures ok: cur != \null && have_out && cur->released == 0 && cur->len >= n ==> \result == MV_OK;
 */
-static mv_status mv__cursor_check(const mv_view *cur, bool have_out, bool write, size_t n)
+static mv_status mv__cursor_check(const mv_view *cur, bool have_out, size_t n)
 {
     if (cur == NULL || !have_out)
         return MV_EINVAL;
     if (cur->released)
         return MV_ERELEASED;
-    if (write && cur->readonly)
-        return MV_EREADONLY;
     if (cur->len < n)
         return MV_ERANGE;
     return MV_OK;
@@ -159,7 +153,7 @@ void mv__store_uint(mv_view v, size_t n, bool big, uint64_t value)
 
 mv_status mv_read_view(mv_view *cur, size_t n, mv_view *out)
 {
-    mv_status status = mv__cursor_check(cur, out != NULL && out != cur, false, n);
+    mv_status status = mv__cursor_check(cur, out != NULL && out != cur, n);
     if (status != MV_OK)
         return status;
     mv__store_view(out, mv__cut(*cur, 0, n));
@@ -169,7 +163,7 @@ mv_status mv_read_view(mv_view *cur, size_t n, mv_view *out)
 
 mv_status mv_read_bytes(mv_view *cur, void *dst, size_t n)
 {
-    mv_status status = mv__cursor_check(cur, !(dst == NULL && n > 0), false, n);
+    mv_status status = mv__cursor_check(cur, !(dst == NULL && n > 0), n);
     if (status != MV_OK)
         return status;
     if (n > 0)

@@ -492,9 +492,11 @@ static size_t find_naive_views(mv_view hay, mv_view needle, mv_status *st)
     size_t nh = mv_len(hay), nn = mv_len(needle), pos = 0;
     uint8_t *h = malloc(nh ? nh : 1), *n = malloc(nn ? nn : 1);
     for (size_t i = 0; i < nh; i++)
-        (void)mv_get(hay, (ptrdiff_t)i, &h[i]);
+        if (mv_get(hay, (ptrdiff_t)i, &h[i]) != MV_OK)
+            abort();
     for (size_t i = 0; i < nn; i++)
-        (void)mv_get(needle, (ptrdiff_t)i, &n[i]);
+        if (mv_get(needle, (ptrdiff_t)i, &n[i]) != MV_OK)
+            abort();
     *st = model_find(h, nh, n, nn, &pos);
     free(h);
     free(n);
@@ -593,7 +595,8 @@ static void find_at_both_ends(void)
                 mv_view hay = mvt_slice(mvt_from_const(hb, ah * N), MV_OMIT, MV_OMIT, sh);
                 uint8_t items[N];
                 for (size_t i = 0; i < N; i++)
-                    (void)mv_get(hay, (ptrdiff_t)i, &items[i]);
+                    if (mv_get(hay, (ptrdiff_t)i, &items[i]) != MV_OK)
+                        abort();
                 for (int end = 0; end < 2; end++) {
                     /* the needle is hay[0:m] or hay[N-m:N], copied into
                      * its own buffer with its own stride */
@@ -601,7 +604,8 @@ static void find_at_both_ends(void)
                     memset(nbuf, 0, sizeof nbuf);
                     mv_view needle = mvt_slice(mvt_from(nbuf, an * m), MV_OMIT, MV_OMIT, sn);
                     for (size_t j = 0; j < m; j++)
-                        (void)mv_set(needle, (ptrdiff_t)j, items[at + j]);
+                        if (mv_set(needle, (ptrdiff_t)j, items[at + j]) != MV_OK)
+                            abort();
                     if (!find_agrees(hay, needle))
                         printf("  strides %td/%td, m = %zu, end %d\n", sh, sn, m, end);
                     size_t pos;
@@ -640,13 +644,15 @@ static void find_random_small_alphabets(void)
         mv_view hay = mvt_slice(mvt_from_const(nh ? hb : NULL, ah * nh), MV_OMIT, MV_OMIT, sh);
         mv_view needle = mvt_slice(mvt_from(nn ? nbuf : NULL, an * nn), MV_OMIT, MV_OMIT, sn);
         for (size_t i = 0; i < nn; i++)
-            (void)mv_set(needle, (ptrdiff_t)i, items[i]);
+            if (mv_set(needle, (ptrdiff_t)i, items[i]) != MV_OK)
+                abort();
         /* half the time, plant the needle in the haystack somewhere */
         if (nn && nn <= nh && mvt_below(2)) {
             mv_view w = mvt_slice(mvt_from(hb, ah * nh), MV_OMIT, MV_OMIT, sh);
             size_t at = mvt_below(nh - nn + 1);
             for (size_t i = 0; i < nn; i++)
-                (void)mv_set(w, (ptrdiff_t)(at + i), items[i]);
+                if (mv_set(w, (ptrdiff_t)(at + i), items[i]) != MV_OK)
+                    abort();
         }
         if (!find_agrees(hay, needle)) {
             printf("  round %d: nh %zu nn %zu strides %td/%td\n", round, nh, nn, sh, sn);
@@ -767,7 +773,26 @@ static void find_table_block_apart_from_pos(void)
     mvt_alloc.arena_len = 0;
 }
 
+/* A needle too long for its failure table's size to fit in size_t
+ * (more than SIZE_MAX / sizeof(size_t) items): MV_ENOMEM before anything
+ * is read or allocated, *pos untouched.  The views claim lengths no
+ * buffer has; mv_find must not touch their bytes to answer. */
+static void find_table_size_overflow_is_enomem(void)
+{
+    static char byte;
+    size_t huge = SIZE_MAX / sizeof(size_t) + 1; /* <= PTRDIFF_MAX */
+    mv_view hay, needle;
+    if (mv_from_const(&byte, huge, &hay) != MV_OK || mv_from_const(&byte, huge, &needle) != MV_OK)
+        abort();
+    size_t pos = 12345;
+    mvt_alloc_reset();
+    CHECK_ST(mv_find(hay, needle, &pos), MV_ENOMEM);
+    CHECK_EQU(pos, 12345);
+    CHECK_EQU(mvt_alloc.calls, 0);
+}
+
 static const mvt_case cases[] = {
+    MVT(find_table_size_overflow_is_enomem),
     MVT(compare_all_short_strings),
     MVT(compare_is_exactly_minus_one_zero_one),
     MVT(released_views_compare_as_nothing),
