@@ -49,6 +49,24 @@
     /@ assert s < 0 ==> (len - 1 - i) * s <= 0; @/
   }
 */
+
+/* A lemma function: a non-empty cut v[offset:offset+len] of a valid view,
+ * with its stride and read-only flag, is valid.  Proven once here, so that
+ * the goals of mv_sub and mv_advance are a rewriting. */
+/*@ ghost
+  /@ requires valid: mv_valid(v);
+     requires range: 1 <= len && offset + len <= v.len;
+     terminates \true;
+     assigns \nothing;
+     ensures valid: mv_valid({ v \with .data = v.data + offset * v.stride, .len = len, .released = (char)0 });
+  @/
+  static void mv__lemma_cut(mv_view v, size_t offset, size_t len)
+  {
+    mv__lemma_in_span(v.len, v.stride, (ptrdiff_t)offset);
+    mv__lemma_in_span(v.len, v.stride, (ptrdiff_t)(offset + len - 1));
+    /@ assert ring: (offset + len - 1) * v.stride == offset * v.stride + (len - 1) * v.stride; @/
+  }
+*/
 #endif
 
 #ifdef __cplusplus
@@ -95,13 +113,13 @@ MV__VIEW_INLINE mv_status mv_sub(mv_view v, size_t offset, size_t len, mv_view *
     if (MV__LIKELY(out != NULL && offset <= v.len && len != 0 && len <= v.len - offset)) {
         //@ assert last: 0 <= offset + len - 1 < v.len;
         //@ ghost mv__lemma_in_span(v.len, v.stride, (ptrdiff_t)offset);
-        //@ ghost mv__lemma_in_span(v.len, v.stride, (ptrdiff_t)(offset + len - 1));
-        //@ assert ring: (offset + len - 1) * v.stride == offset * v.stride + (len - 1) * v.stride;
+        //@ ghost mv__lemma_cut(v, offset, len);
         out->data = v.data + (ptrdiff_t)offset * v.stride;
         out->len = len;
         out->stride = v.stride;
         out->readonly = v.readonly;
         out->released = false;
+        //@ assert cut: *out == { v \with .data = v.data + offset * v.stride, .len = len, .released = (char)0 };
         return MV_OK;
     }
     if (out == NULL)
@@ -124,10 +142,11 @@ MV__VIEW_INLINE mv_status mv_advance(mv_view *v, size_t n)
      * live and its item 0 exists); only data and len change. */
     if (MV__LIKELY(v != NULL && n < v->len)) {
         //@ ghost mv__lemma_in_span(v->len, v->stride, (ptrdiff_t)n);
-        //@ ghost mv__lemma_in_span(v->len, v->stride, (ptrdiff_t)(v->len - 1));
-        //@ assert ring: (v->len - 1) * v->stride == n * v->stride + (v->len - n - 1) * v->stride;
+        //@ ghost mv__lemma_cut(*v, n, v->len - n);
         v->data = v->data + (ptrdiff_t)n * v->stride;
         v->len = v->len - n;
+        /*@ assert advanced: *v == { \at(*v, Pre) \with .data = \at(v->data, Pre) + n * \at(v->stride, Pre),
+                                                      .len = (size_t)(\at(v->len, Pre) - n) }; */
         return MV_OK;
     }
     if (v == NULL)
