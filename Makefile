@@ -9,7 +9,7 @@
 #   make fuzz-smoke / fuzz-selftest / oss-fuzz-build / corpus-min   see fuzz/fuzz.mk
 #   make bench      benchmarks: bench/results.md and bench/scaling.png          (bench/bench.mk)
 #   make check      what CI runs
-#   make examples   the seed's programs (examples/), built and run
+#   make examples   the example programs (examples/), built and run
 #   make install    honours PREFIX, LIBDIR, INCLUDEDIR and DESTDIR
 #   make deps       installs the Debian packages the targets need               (deps.mk)
 
@@ -118,8 +118,9 @@ include contracts/prove.mk
 include bench/bench.mk
 
 # ------------------------------------------------------------ examples
-# The seed's programs in C (examples/*.c), built against the library and
-# run; each prints what it did and fails if anything went wrong.
+# The example programs (examples/*.c: the seed's loops, a record reader
+# over a socket pair), built against the library and run; each prints what
+# it did and fails if anything went wrong.
 EXAMPLES := $(patsubst examples/%.c,$(BUILD)/examples/%,$(wildcard examples/*.c))
 examples: $(EXAMPLES)
 	@for e in $(EXAMPLES); do echo "== $$e"; $$e || exit 1; done
@@ -129,10 +130,10 @@ $(BUILD)/examples/%: examples/%.c $(SRC_HDR) $(BUILD)/libmemview.a
 	$(CC) $(APP_CFLAGS) $< $(BUILD)/libmemview.a -o $@
 
 # --------------------------------------------------------------- check
-# What CI runs (.ci/run): both compilers warning-free, the tests, the
+# What CI runs (.ci/run): both compilers warning-free, the examples, the tests, the
 # coverage gate, a short fuzz campaign, the planted-bug self-test of the
 # harnesses, the OSS-Fuzz build script, and the proofs.
-check: build-gcc build-clang test coverage fuzz-smoke fuzz-selftest oss-fuzz-build prove
+check: build-gcc build-clang examples test coverage fuzz-smoke fuzz-selftest oss-fuzz-build prove
 
 # ------------------------------------------------------------- install
 # The .pc file is written here, for this install's PREFIX, LIBDIR and

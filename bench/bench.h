@@ -27,7 +27,7 @@
  * an inline one, so the sink costs both the same (nothing). */
 #define BENCH_KEEP_VIEW(v)                                                  \
     __asm__ volatile("" : : "g"((v).data), "g"((v).len), "g"((v).stride), \
-                     "g"((v).readonly), "g"((v).released))
+                     "g"((v).readonly), "g"((v).released), "g"((v).owner))
 /* Memory may have been read and written: stores before it happen, loads
  * after it are redone (a call cannot be hoisted out of a timing loop). */
 #define BENCH_CLOBBER() __asm__ volatile("" : : : "memory")

@@ -12,7 +12,7 @@
 
 BENCH_BUILD  := $(BUILD)/bench
 BENCH_PROGS  := $(BENCH_BUILD)/seed $(BENCH_BUILD)/limit $(BENCH_BUILD)/ops $(BENCH_BUILD)/vectored \
-                $(BENCH_BUILD)/bulk
+                $(BENCH_BUILD)/bulk $(BENCH_BUILD)/recvbuf
 
 .PHONY: bench bench-baseline
 bench: $(BENCH_PROGS) deps-python deps-gnuplot deps-valgrind

@@ -56,7 +56,7 @@ static void setup(void)
         base[i] = (char)bench_rand(&s);
     if (mv_from(base, BUF, &whole) != MV_OK)
         BENCH_DIE("mv_from");
-    whole_raw = (raw_view){ base, BUF, 1, false, false };
+    whole_raw = (raw_view){ base, BUF, 1, false, false, NULL };
     for (size_t i = 0; i < NARGS; i++) {
         a_off[i] = bench_rand(&s) % BUF;
         a_len[i] = bench_rand(&s) % (BUF - a_off[i] + 1);

@@ -11,6 +11,7 @@ int raw_sub(raw_view v, size_t off, size_t len, raw_view *out)
     out->stride = 1;
     out->readonly = v.readonly;
     out->released = false;
+    out->owner = v.owner;
     return 0;
 }
 
@@ -63,6 +64,7 @@ int raw_slice(raw_view v, ptrdiff_t start, ptrdiff_t stop, raw_view *out)
     out->stride = 1;
     out->readonly = v.readonly;
     out->released = false;
+    out->owner = v.owner;
     return 0;
 }
 

@@ -111,7 +111,7 @@ int main(int argc, char **argv)
     static peer p;
     for (size_t i = 0; i < PEER_MAX; i++)
         p.source[i] = (char)i;
-    mv_transport t = { &p, peer_send, peer_recv, NULL };
+    mv_transport t = { &p, peer_send, peer_recv, NULL, NULL };
 
     void (*run)(const mv_transport *, char *, size_t);
     if (strcmp(mode, "send-naive") == 0)

@@ -191,7 +191,7 @@ int main(int argc, char **argv)
     if (pthread_create(&thread, NULL, receive, &d) != 0)
         BENCH_DIE("pthread_create");
     counting c = { mv_transport_fd(sv[0]), 0 };
-    mv_transport t = { &c, count_send, count_recv, count_sendv };
+    mv_transport t = { &c, count_send, count_recv, count_sendv, NULL };
 
     /* One checked message per contender: the receiver must see exactly
      * the message's bytes (count and sum) after each. */

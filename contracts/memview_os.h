@@ -122,6 +122,18 @@ extern ssize_t read(int fd, void *buf, size_t len);
 */
 extern ssize_t writev(int fd, const struct iovec *iov, int iovcnt);
 
+/* readv: the same, the pieces written instead of read (and nothing else:
+ * POSIX fills them in order, which the library does not rely on). */
+/*@ requires vector: 1 <= iovcnt <= IOV_MAX && \valid_read(iov + (0 .. iovcnt - 1));
+    requires bytes: \forall integer i; 0 <= i < iovcnt ==> iov[i].iov_len == 0 ||
+      \valid((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+    terminates \true;
+    assigns { ((char *)iov[i].iov_base)[j] | integer i, j; 0 <= i < iovcnt && 0 <= j < iov[i].iov_len },
+      \result, __fc_errno \from fd, iov[0 .. iovcnt - 1], iovcnt;
+    ensures result: -1 <= \result;
+*/
+extern ssize_t readv(int fd, const struct iovec *iov, int iovcnt);
+
 /*@ requires message: \valid_read(msg) && 1 <= msg->msg_iovlen <= IOV_MAX &&
       \valid_read(msg->msg_iov + (0 .. msg->msg_iovlen - 1));
     requires bytes: \forall integer i; 0 <= i < msg->msg_iovlen ==> msg->msg_iov[i].iov_len == 0 ||

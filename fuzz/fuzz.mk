@@ -1,4 +1,4 @@
-# Fuzzing: five harnesses (fuzz/fuzz_NAME.c), each checking every result
+# Fuzzing: six harnesses (fuzz/fuzz_NAME.c), each checking every result
 # against a reference model, built for libFuzzer, AFL++ and a plain
 # replayer (fuzz/corpus_replay.c, run by make test over the shipped corpus).
 #

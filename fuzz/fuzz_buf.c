@@ -6,7 +6,10 @@
  * resize, append (from a literal, from the other buffer's live export, or
  * from a strided / reversed view of the buffer itself), export, release
  * (into the right or the wrong buffer, twice, with no exports), a write
- * through an export, or a free.  The model keeps each buffer's bytes and
+ * through an export, a free, a reserve, a consume (the byte queue's front),
+ * a clear, a spare view of the room after the contents (which locks the
+ * buffer as an export does) or its commit, with bytes written through it
+ * (or a commit of a view that is not the spare view).  The model keeps each buffer's bytes and
  * export count and each slot's owner; after every step the statuses,
  * lengths, export counts and contents must match it, and a refused step
  * must change nothing.  At the end every export is handed back and both
@@ -23,7 +26,14 @@ typedef struct mbuf {
     size_t len;
     size_t exports;
     bool made;   /* holds whatever init / from gave it: must be freed */
+    bool spare;  /* its spare view is out (state.spare) */
 } mbuf;
+
+/* An export or the spare view is out: the buffer may not move. */
+static bool locked(const mbuf *m)
+{
+    return m->exports > 0 || m->spare;
+}
 
 typedef struct state {
     mv_buf b[2];
@@ -33,6 +43,7 @@ typedef struct state {
     int owner[SLOTS];
     size_t vlen[SLOTS]; /* the export's length (its buffer's length then) */
     bool ro[SLOTS];
+    mv_view spare[2];   /* each buffer's spare view while m.spare */
 } state;
 
 static void check_buf(const state *s, int i, const char *what)
@@ -51,10 +62,28 @@ static void check_buf(const state *s, int i, const char *what)
              what, i);
 }
 
+/* The spare view of buffer i: all the room after the contents, writable,
+ * and the buffer says it is out. */
+static void check_spare(const state *s, int i, const char *what)
+{
+    const mv_buf *b = &s->b[i];
+    if (!s->m[i].made)
+        return;
+    FZ_CHECK(b->spare == s->m[i].spare, "%s: buffer %d: spare flag %d, model %d", what, i, b->spare,
+             s->m[i].spare);
+    if (!s->m[i].spare)
+        return;
+    size_t room = b->cap - b->len;
+    fzm_expect(s->spare[i], room ? (const uint8_t *)b->data + b->len : NULL, room,
+               fzm_whole(room, false), what);
+}
+
 static void check_all(const state *s, const char *what)
 {
     check_buf(s, 0, what);
     check_buf(s, 1, what);
+    check_spare(s, 0, what);
+    check_spare(s, 1, what);
     for (int k = 0; k < SLOTS; k++) {
         if (!s->live[k])
             continue;
@@ -74,7 +103,7 @@ static bool make_room(state *s, int i)
 {
     if (!s->m[i].made)
         return true;
-    mv_status want = s->m[i].exports ? MV_EBUSY : MV_OK;
+    mv_status want = locked(&s->m[i]) ? MV_EBUSY : MV_OK;
     FZ_STATUS(mv_buf_free(&s->b[i]), want, "mv_buf_free");
     if (want != MV_OK)
         return false;
@@ -169,7 +198,7 @@ static void step_resize(state *s, fz_in *d, int i)
     size_t n = fz_size(d, m->len);
     if (n > MAX_LEN && n <= (size_t)PTRDIFF_MAX)
         return;
-    mv_status want = m->exports ? MV_EBUSY : n > (size_t)PTRDIFF_MAX ? MV_EOVERFLOW : MV_OK;
+    mv_status want = locked(m) ? MV_EBUSY : n > (size_t)PTRDIFF_MAX ? MV_EOVERFLOW : MV_OK;
     mv_buf before = s->b[i];
     FZ_STATUS(mv_buf_resize(&s->b[i], n), want, "mv_buf_resize");
     FZ_STATUS(mv_buf_resize(NULL, n), MV_EINVAL, "mv_buf_resize(NULL)");
@@ -212,7 +241,7 @@ static void step_append(state *s, fz_in *d, int i)
     }
     if (m->len + n > MAX_LEN)
         return;
-    mv_status want = rel ? MV_ERELEASED : m->exports ? MV_EBUSY : MV_OK;
+    mv_status want = rel ? MV_ERELEASED : locked(m) ? MV_EBUSY : MV_OK;
     mv_buf before = s->b[i];
     FZ_STATUS(mv_buf_append(&s->b[i], src), want, "mv_buf_append");
     FZ_STATUS(mv_buf_append(NULL, src), MV_EINVAL, "mv_buf_append(NULL)");
@@ -305,11 +334,160 @@ static void step_set(state *s, fz_in *d)
         m->bytes[(size_t)at] = value;
 }
 
+/* mv_buf_reserve: room after the contents, which stay as they are. */
+static void step_reserve(state *s, fz_in *d, int i)
+{
+    mbuf *m = &s->m[i];
+    if (!m->made)
+        return;
+    size_t n = fz_size(d, MAX_LEN - m->len);
+    bool over = n > (size_t)PTRDIFF_MAX - m->len;
+    if (n > MAX_LEN && !over)
+        return; /* a real allocation this size: not the model's business */
+    mv_status want = locked(m) ? MV_EBUSY : over ? MV_EOVERFLOW : MV_OK;
+    mv_buf before = s->b[i];
+    FZ_STATUS(mv_buf_reserve(&s->b[i], n), want, "mv_buf_reserve");
+    FZ_STATUS(mv_buf_reserve(NULL, n), MV_EINVAL, "mv_buf_reserve(NULL)");
+    if (want != MV_OK) {
+        FZ_CHECK(memcmp(&before, &s->b[i], sizeof before) == 0, "mv_buf_reserve: failure changed it");
+        return;
+    }
+    FZ_CHECK(mv_buf_cap(&s->b[i]) - mv_buf_len(&s->b[i]) >= n, "mv_buf_reserve: room %zu < %zu",
+             mv_buf_cap(&s->b[i]) - mv_buf_len(&s->b[i]), n);
+}
+
+/* mv_buf_consume: del b[:n]. */
+static void step_consume(state *s, fz_in *d, int i)
+{
+    mbuf *m = &s->m[i];
+    if (!m->made)
+        return;
+    size_t n = fz_size(d, m->len);
+    mv_status want = locked(m) ? MV_EBUSY : n > m->len ? MV_ERANGE : MV_OK;
+    mv_buf before = s->b[i];
+    FZ_STATUS(mv_buf_consume(&s->b[i], n), want, "mv_buf_consume");
+    FZ_STATUS(mv_buf_consume(NULL, n), MV_EINVAL, "mv_buf_consume(NULL)");
+    if (want != MV_OK) {
+        FZ_CHECK(memcmp(&before, &s->b[i], sizeof before) == 0, "mv_buf_consume: failure changed it");
+        return;
+    }
+    memmove(m->bytes, m->bytes + n, m->len - n);
+    m->len -= n;
+    /* The block is kept: the capacity only moves with the front. */
+    FZ_CHECK(s->b[i].head + s->b[i].cap == before.head + before.cap, "mv_buf_consume: block changed");
+}
+
+/* mv_buf_clear: empty, the block kept. */
+static void step_clear(state *s, int i)
+{
+    mbuf *m = &s->m[i];
+    if (!m->made)
+        return;
+    mv_status want = locked(m) ? MV_EBUSY : MV_OK;
+    mv_buf before = s->b[i];
+    FZ_STATUS(mv_buf_clear(&s->b[i]), want, "mv_buf_clear");
+    FZ_STATUS(mv_buf_clear(NULL), MV_EINVAL, "mv_buf_clear(NULL)");
+    if (want != MV_OK) {
+        FZ_CHECK(memcmp(&before, &s->b[i], sizeof before) == 0, "mv_buf_clear: failure changed it");
+        return;
+    }
+    m->len = 0;
+    FZ_CHECK(mv_buf_cap(&s->b[i]) == before.head + before.cap, "mv_buf_clear: capacity %zu, block %zu",
+             mv_buf_cap(&s->b[i]), before.head + before.cap);
+}
+
+/* mv_buf_spare: a view of the room after the contents. */
+static void step_spare(state *s, fz_in *d, int i)
+{
+    mbuf *m = &s->m[i];
+    if (!m->made)
+        return;
+    size_t min = fz_size(d, MAX_LEN - m->len);
+    bool over = min > (size_t)PTRDIFF_MAX - m->len;
+    if (min > MAX_LEN && !over)
+        return;
+    mv_status want = locked(m) ? MV_EBUSY : over ? MV_EOVERFLOW : MV_OK;
+    mv_view v, vbefore;
+    memset(&v, 0x5A, sizeof v);
+    vbefore = v;
+    mv_buf before = s->b[i];
+    FZ_STATUS(mv_buf_spare(&s->b[i], min, NULL), MV_EINVAL, "mv_buf_spare(NULL)");
+    FZ_STATUS(mv_buf_spare(NULL, min, &v), MV_EINVAL, "mv_buf_spare(NULL buffer)");
+    FZ_STATUS(mv_buf_spare(&s->b[i], min, &v), want, "mv_buf_spare");
+    if (want != MV_OK) {
+        FZ_CHECK(memcmp(&before, &s->b[i], sizeof before) == 0, "mv_buf_spare: failure changed it");
+        FZ_CHECK(memcmp(&vbefore, &v, sizeof v) == 0, "mv_buf_spare: failure wrote the view");
+        return;
+    }
+    FZ_CHECK(mv_len(v) >= min, "mv_buf_spare: %zu bytes, asked for %zu", mv_len(v), min);
+    s->spare[i] = v;
+    m->spare = true;
+}
+
+/* mv_buf_commit: the first n bytes written through the spare view join the
+ * contents; a view that is not the spare view is refused. */
+static void step_commit(state *s, fz_in *d, int i)
+{
+    mbuf *m = &s->m[i];
+    if (!m->made)
+        return;
+    FZ_STATUS(mv_buf_commit(NULL, &s->spare[i], 0), MV_EINVAL, "mv_buf_commit(NULL buffer)");
+    FZ_STATUS(mv_buf_commit(&s->b[i], NULL, 0), MV_EINVAL, "mv_buf_commit(NULL)");
+    mv_buf before = s->b[i];
+    if (!m->spare || fz_bool(d)) {
+        /* Not the spare view: a released one, a live export, or a copy
+         * of the spare view cut short. */
+        mv_view v;
+        mv_status want;
+        int k = fz_u8(d) % SLOTS;
+        if (m->spare && mv_len(s->spare[i]) > 0) {
+            FZ_STATUS(mv_sub(s->spare[i], 1, mv_len(s->spare[i]) - 1, &v), MV_OK, "mv_sub(spare)");
+            want = MV_EINVAL;
+        } else if (s->live[k] && s->vlen[k] > 0) {
+            v = s->slot[k];
+            want = MV_EINVAL;
+        } else {
+            FZ_STATUS(mv_from(NULL, 0, &v), MV_OK, "mv_from(NULL, 0)");
+            FZ_STATUS(mv_release(&v), MV_OK, "mv_release");
+            want = MV_ERELEASED;
+        }
+        mv_view vbefore = v;
+        FZ_STATUS(mv_buf_commit(&s->b[i], &v, fz_size(d, 4)), want, "mv_buf_commit(not the spare)");
+        FZ_CHECK(memcmp(&before, &s->b[i], sizeof before) == 0, "mv_buf_commit: failure changed it");
+        FZ_CHECK(memcmp(&vbefore, &v, sizeof v) == 0, "mv_buf_commit: failure changed the view");
+        return;
+    }
+    size_t room = mv_len(s->spare[i]);
+    size_t n = fz_size(d, room);
+    mv_status want = m->exports ? MV_EBUSY : n > room ? MV_ERANGE : MV_OK;
+    if (want == MV_OK && n > MAX_LEN - m->len)
+        return;
+    /* Bytes written through the view: n of them when n fits. */
+    uint8_t lit[MAX_LEN];
+    size_t w = n <= room && n <= MAX_LEN ? n : 0;
+    fz_fill(d, lit, w);
+    if (w)
+        memcpy(s->spare[i].data, lit, w);
+    mv_view vbefore = s->spare[i];
+    FZ_STATUS(mv_buf_commit(&s->b[i], &s->spare[i], n), want, "mv_buf_commit");
+    if (want != MV_OK) {
+        FZ_CHECK(memcmp(&before, &s->b[i], sizeof before) == 0, "mv_buf_commit: failure changed it");
+        FZ_CHECK(memcmp(&vbefore, &s->spare[i], sizeof vbefore) == 0,
+                 "mv_buf_commit: failure changed the view");
+        return;
+    }
+    fzm_expect(s->spare[i], NULL, 0, fzm_released(), "mv_buf_commit");
+    memcpy(m->bytes + m->len, lit, n);
+    m->len += n;
+    m->spare = false;
+    FZ_STATUS(mv_buf_commit(&s->b[i], &s->spare[i], 0), MV_ERELEASED, "mv_buf_commit(again)");
+}
+
 static void step_free(state *s, int i)
 {
     if (!s->m[i].made)
         return;
-    mv_status want = s->m[i].exports ? MV_EBUSY : MV_OK;
+    mv_status want = locked(&s->m[i]) ? MV_EBUSY : MV_OK;
     mv_buf before = s->b[i];
     FZ_STATUS(mv_buf_free(&s->b[i]), want, "mv_buf_free");
     FZ_STATUS(mv_buf_free(NULL), MV_EINVAL, "mv_buf_free(NULL)");
@@ -348,6 +526,10 @@ static void cleanup(state *s)
             FZ_STATUS(mv_buf_release(&s->b[i], &e), MV_OK, "clean-up release");
             s->m[i].exports--;
         }
+        if (s->m[i].spare) {
+            FZ_STATUS(mv_buf_commit(&s->b[i], &s->spare[i], 0), MV_OK, "clean-up commit");
+            s->m[i].spare = false;
+        }
         check_buf(s, i, "clean-up");
         FZ_STATUS(mv_buf_free(&s->b[i]), MV_OK, "clean-up free");
     }
@@ -365,18 +547,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         uint8_t op = fz_u8(&d);
         int i = op >> 7;
 #ifdef FZ_TRACE
-        fprintf(stderr, "step %d: op %d on buffer %d (len %zu exports %zu)\n", k, op % 10, i,
+        fprintf(stderr, "step %d: op %d on buffer %d (len %zu exports %zu)\n", k, op % 16, i,
                 s.m[i].len, s.m[i].exports);
 #endif
-        switch (op % 10) {
+        switch (op % 16) {
         case 0: step_init(&s, &d, i); break;
         case 1: step_from(&s, &d, i); break;
         case 2: step_resize(&s, &d, i); break;
-        case 3: step_append(&s, &d, i); break;
+        case 3: case 10: step_append(&s, &d, i); break;
         case 4: case 5: step_export(&s, &d, i); break;
         case 6: step_release(&s, &d, i); break;
         case 7: step_set(&s, &d); break;
-        default: step_free(&s, i); break;
+        case 8: step_free(&s, i); break;
+        case 9: step_reserve(&s, &d, i); break;
+        case 11: case 12: step_consume(&s, &d, i); break;
+        case 13: step_spare(&s, &d, i); break;
+        case 14: step_commit(&s, &d, i); break;
+        default: step_clear(&s, i); break;
         }
         check_all(&s, "after a step");
     }

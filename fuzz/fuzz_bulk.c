@@ -6,7 +6,8 @@
  * or extreme steps (strided, reversed, read-only, released, overlapping
  * each other).  Each step runs mv_get, mv_set, mv_tobytes, mv_assign,
  * mv_fill, mv_equal, mv_ct_equal, mv_compare, mv_hex_size, mv_hex,
- * mv_index, mv_count or mv_find; the expected result is computed by a
+ * mv_index, mv_rindex, mv_count, mv_find, mv_rfind, mv_fromhex_size or
+ * mv_fromhex; the expected result is computed by a
  * naive loop over the shadow copies through the integer model of each
  * view (fuzz/model.h), writes are applied to the shadows, and both bases
  * must equal their shadows after every step.  Caller buffers are
@@ -334,6 +335,164 @@ static void op_find(state *s, fz_in *d, int a, int b)
     FZ_CHECK(pos == (want == MV_OK ? found : 12345), "mv_find: pos %zu, model %zu", pos, found);
 }
 
+static void op_rfind(state *s, fz_in *d, int a, int b)
+{
+    fz_view mh = s->m[a], mn = s->m[b];
+    bool null_pos = fz_u8(d) == 0xFF;
+    size_t found = SIZE_MAX;
+    /* Every start from 0 up, keeping the last that matches. */
+    for (size_t k = 0; !mh.rel && !mn.rel && mn.len <= mh.len && k <= mh.len - mn.len; k++) {
+        size_t j = 0;
+        while (j < mn.len && item(s, a, k + j) == item(s, b, j))
+            j++;
+        if (j == mn.len)
+            found = k;
+    }
+    mv_status want = null_pos ? MV_EINVAL
+                     : (mh.rel || mn.rel) ? MV_ERELEASED
+                     : found == SIZE_MAX  ? MV_ENOTFOUND
+                                          : MV_OK;
+    size_t pos = 12345;
+    FZ_STATUS(mv_rfind(s->v[a], s->v[b], null_pos ? NULL : &pos), want, "mv_rfind");
+    FZ_CHECK(pos == (want == MV_OK ? found : 12345), "mv_rfind: pos %zu, model %zu", pos, found);
+}
+
+static void op_rindex(state *s, fz_in *d, int a)
+{
+    fz_view m = s->m[a];
+    uint8_t value = fz_bool(d) && m.len ? item(s, a, (size_t)fz_range(d, 0, m.len - 1)) : fz_u8(d);
+    ptrdiff_t start = fz_index(d, m.len), stop = fz_index(d, m.len);
+    bool null_pos = fz_u8(d) == 0xFF;
+    size_t lo = clamp_bound(start, m.len, 0), hi = clamp_bound(stop, m.len, m.len);
+    size_t found = SIZE_MAX;
+    for (size_t i = lo; !m.rel && i < hi; i++)
+        if (item(s, a, i) == value)
+            found = i;
+    mv_status want = null_pos ? MV_EINVAL : m.rel ? MV_ERELEASED : found == SIZE_MAX ? MV_ENOTFOUND : MV_OK;
+    size_t pos = 12345;
+    FZ_STATUS(mv_rindex(s->v[a], value, start, stop, null_pos ? NULL : &pos), want, "mv_rindex");
+    FZ_CHECK(pos == (want == MV_OK ? found : 12345), "mv_rindex: pos %zu, model %zu", pos, found);
+}
+
+/* bytes.fromhex as its documentation says: whitespace skipped, then two
+ * hex digits of either case, again and again.  The byte count, or -1. */
+static int hex_value(uint8_t c)
+{
+    static const char digits[] = "0123456789abcdef";
+    uint8_t lower = c >= 'A' && c <= 'Z' ? (uint8_t)(c | 0x20) : c;
+    for (int v = 0; v < 16; v++)
+        if (digits[v] == lower)
+            return v;
+    return -1;
+}
+
+static long unhex_model(const uint8_t *t, size_t len, uint8_t *out)
+{
+    long n = 0;
+    size_t i = 0;
+    while (i < len) {
+        if (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\v' || t[i] == '\f' || t[i] == '\r') {
+            i++;
+            continue;
+        }
+        if (i + 1 == len || hex_value(t[i]) < 0 || hex_value(t[i + 1]) < 0)
+            return -1;
+        out[n++] = (uint8_t)(hex_value(t[i]) * 16 + hex_value(t[i + 1]));
+        i += 2;
+    }
+    return n;
+}
+
+/* Whether the items of slots a and b may share a byte: mv_fromhex's text
+ * and destination must not. */
+static bool may_share(const state *s, int a, int b)
+{
+    return s->owner[a] == s->owner[b] && s->m[a].len != 0 && s->m[b].len != 0;
+}
+
+/* mv_fromhex_size and mv_fromhex.  The text is slot a's items, or
+ * mv_hex's output for them (with a space, no separator or an invalid ':',
+ * upper-cased or not); the destination is slot b when it cannot share a
+ * byte with the text, else a buffer of exactly the capacity chosen,
+ * forwards or reversed. */
+static void op_fromhex(state *s, fz_in *d, int a, int b)
+{
+    fz_view mt = s->m[a];
+    uint8_t how = fz_u8(d);
+    uint8_t items[4 * MAX_BASE];
+    char *hexbuf = NULL;
+    mv_view text = s->v[a];
+    bool text_rel = mt.rel;
+    size_t nt = mt.len;
+    for (size_t i = 0; i < mt.len; i++)
+        items[i] = item(s, a, i);
+    if ((how & 3) == 3 && !mt.rel) {
+        char sep = (how & 4) ? ' ' : (how & 8) ? ':' : '\0';
+        ptrdiff_t bps = (ptrdiff_t)(how >> 5) - 3;
+        size_t cap = mv_hex_size(text, sep, bps) + 1;
+        hexbuf = malloc(cap);
+        FZ_STATUS(mv_hex(text, hexbuf, cap, sep, bps, &nt), MV_OK, "mv_hex (fromhex's text)");
+        for (size_t i = 0; i < nt; i++) {
+            if ((how & 16) && hexbuf[i] >= 'a' && hexbuf[i] <= 'f')
+                hexbuf[i] = (char)(hexbuf[i] - 'a' + 'A');
+            items[i] = (uint8_t)hexbuf[i];
+        }
+        FZ_STATUS(mv_from_const(hexbuf, nt, &text), MV_OK, "mv_from_const");
+    }
+    uint8_t want[4 * MAX_BASE];
+    long n = unhex_model(items, nt, want);
+    bool null_out = fz_u8(d) == 0xFF;
+
+    size_t size = 12345;
+    mv_status want_size = null_out ? MV_EINVAL : text_rel ? MV_ERELEASED : n < 0 ? MV_EINVAL : MV_OK;
+    FZ_STATUS(mv_fromhex_size(text, null_out ? NULL : &size), want_size, "mv_fromhex_size");
+    FZ_CHECK(size == (want_size == MV_OK ? (size_t)n : 12345), "mv_fromhex_size: %zu, model %ld", size, n);
+
+    bool to_slot = !may_share(s, a, b) || hexbuf != NULL;
+    fz_view md = s->m[b];
+    mv_view dst = s->v[b];
+    uint8_t *buf = NULL;
+    size_t cap = 0;
+    if (!to_slot || fz_bool(d)) {
+        to_slot = false;
+        cap = (size_t)fz_range(d, 0, (n < 0 ? 0 : (size_t)n) + 2);
+        buf = malloc(cap ? cap : 1);
+        memset(buf, 0xA5, cap ? cap : 1);
+        FZ_STATUS(mv_from(cap ? buf : NULL, cap, &dst), MV_OK, "mv_from");
+        md = fzm_whole(cap, false);
+        if (fz_bool(d)) {
+            mv_view r;
+            FZ_STATUS(mv_slice(dst, MV_OMIT, MV_OMIT, -1, &r), MV_OK, "mv_slice");
+            dst = r;
+            md = fzm_slice(md, MV_OMIT, MV_OMIT, -1);
+        }
+    }
+    size_t written = 12345;
+    mv_status want_st = null_out                 ? MV_EINVAL
+                        : (text_rel || md.rel)   ? MV_ERELEASED
+                        : md.ro                  ? MV_EREADONLY
+                        : n < 0                  ? MV_EINVAL
+                        : (size_t)n > md.len     ? MV_ERANGE
+                                                 : MV_OK;
+    FZ_STATUS(mv_fromhex(text, dst, null_out ? NULL : &written), want_st, "mv_fromhex");
+    FZ_CHECK(written == (want_st == MV_OK ? (size_t)n : 12345), "mv_fromhex: written %zu, model %ld",
+             written, n);
+    if (to_slot) {
+        /* The bases are compared with their shadows after the step. */
+        for (size_t k = 0; want_st == MV_OK && k < (size_t)n; k++)
+            s->shadow[s->owner[b]][fzm_at(md, k)] = want[k];
+    } else {
+        uint8_t expect[4 * MAX_BASE];
+        memset(expect, 0xA5, cap);
+        for (size_t k = 0; want_st == MV_OK && k < (size_t)n; k++)
+            expect[fzm_at(md, k)] = want[k];
+        FZ_CHECK(cap == 0 || memcmp(buf, expect, cap) == 0, "mv_fromhex: destination bytes (%s)",
+                 fz_st(want_st));
+    }
+    free(buf);
+    free(hexbuf);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fz_in d;
@@ -360,6 +519,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 8: op_count(&s, &d, a); break;
         case 9: op_find(&s, &d, a, b); break;
         case 10: op_assign_overlap(&s, &d, a); break;
+        case 12: /* the newer operations share one case: older inputs keep their meaning */
+            switch (fz_u8(&d) % 3) {
+            case 0: op_rfind(&s, &d, a, b); break;
+            case 1: op_rindex(&s, &d, a); break;
+            default: op_fromhex(&s, &d, a, b); break;
+            }
+            break;
         default: make_view(&s, &d, a); break;
         }
         check_bases(&s, "after a step");

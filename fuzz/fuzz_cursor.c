@@ -3,13 +3,16 @@
  *
  * A base buffer (exact size) with a shadow copy, and a cursor cut from it
  * by a slice (strided, reversed, read-only or released).  Each step reads
- * or writes an integer of every width and byte order, reads a view or
- * bytes, writes a view (overlapping the cursor or not), advances, or does
- * a write then a read of the same integer through a copy of the cursor.
- * Expected values are computed from the shadow through the model's item
- * indices; the cursor must advance by exactly the bytes consumed, and
- * MV_ERANGE / MV_EREADONLY / MV_ERELEASED must leave the cursor, the
- * output and the base untouched.
+ * or writes an integer of every width and byte order, reads a signed
+ * integer (two's complement of the model's unsigned value, computed in a
+ * wider type) or an integer of a width given at run time (0 .. 9, so that
+ * the refused widths are driven too), reads a view or bytes, writes a view
+ * (overlapping the cursor or not), advances, or does a write then a read
+ * of the same integer through a copy of the cursor.  Expected values are
+ * computed from the shadow through the model's item indices; the cursor
+ * must advance by exactly the bytes consumed, and MV_EINVAL / MV_ERANGE /
+ * MV_EREADONLY / MV_ERELEASED must leave the cursor, the output and the
+ * base untouched.
  */
 #include "model.h"
 
@@ -24,16 +27,25 @@ typedef struct state {
     fz_view m;
 } state;
 
-/* The eight integer formats: width in bytes and byte order. */
+/* The nine unsigned integer formats: width in bytes and byte order. */
 typedef struct fmt {
     size_t width;
     bool big;
     const char *name;
 } fmt;
 
-static const fmt fmts[8] = {
+#define N_FMTS 9
+static const fmt fmts[N_FMTS] = {
     { 1, true, "u8" },   { 2, true, "be16" },  { 3, true, "be24" },  { 4, true, "be32" },
     { 8, true, "be64" }, { 2, false, "le16" }, { 4, false, "le32" }, { 8, false, "le64" },
+    { 3, false, "le24" },
+};
+
+/* The seven signed formats. */
+#define N_SFMTS 7
+static const fmt sfmts[N_SFMTS] = {
+    { 1, true, "i8" },      { 2, true, "be_i16" }, { 2, false, "le_i16" }, { 4, true, "be_i32" },
+    { 4, false, "le_i32" }, { 8, true, "be_i64" }, { 8, false, "le_i64" },
 };
 
 static mv_status read_fmt(int f, mv_view *cur, uint64_t *out, bool null_out)
@@ -51,16 +63,48 @@ static mv_status read_fmt(int f, mv_view *cur, uint64_t *out, bool null_out)
     case 4: st = mv_read_be64(cur, null_out ? NULL : &e); *out = e; break;
     case 5: st = mv_read_le16(cur, null_out ? NULL : &b); *out = b; break;
     case 6: st = mv_read_le32(cur, null_out ? NULL : &c); *out = c; break;
-    default: st = mv_read_le64(cur, null_out ? NULL : &e); *out = e; break;
+    case 7: st = mv_read_le64(cur, null_out ? NULL : &e); *out = e; break;
+    default: st = mv_read_le24(cur, null_out ? NULL : &c); *out = c; break;
     }
     return st;
+}
+
+/* The signed reads; *out is the sentinel of the output's type when the
+ * call wrote nothing. */
+static mv_status read_sfmt(int f, mv_view *cur, int64_t *out, bool null_out)
+{
+    int8_t a = 0x5A;
+    int16_t b = 0x5A5A;
+    int32_t c = 0x5A5A5A5A;
+    int64_t e = 0x5A5A5A5A5A5A5A5A;
+    mv_status st;
+    switch (f) {
+    case 0: st = mv_read_i8(cur, null_out ? NULL : &a); *out = a; break;
+    case 1: st = mv_read_be_i16(cur, null_out ? NULL : &b); *out = b; break;
+    case 2: st = mv_read_le_i16(cur, null_out ? NULL : &b); *out = b; break;
+    case 3: st = mv_read_be_i32(cur, null_out ? NULL : &c); *out = c; break;
+    case 4: st = mv_read_le_i32(cur, null_out ? NULL : &c); *out = c; break;
+    case 5: st = mv_read_be_i64(cur, null_out ? NULL : &e); *out = e; break;
+    default: st = mv_read_le_i64(cur, null_out ? NULL : &e); *out = e; break;
+    }
+    return st;
+}
+
+static int64_t sentinel_of(size_t width)
+{
+    switch (width) {
+    case 1: return 0x5A;
+    case 2: return 0x5A5A;
+    case 4: return 0x5A5A5A5A;
+    default: return 0x5A5A5A5A5A5A5A5A;
+    }
 }
 
 /* What read_fmt leaves in *out when the call wrote nothing. */
 static uint64_t untouched(int f)
 {
-    static const uint64_t v[8] = { 0x5A, 0x5A5A, 0x5A5A5A5A, 0x5A5A5A5A, 0x5A5A5A5A5A5A5A5Au,
-                                   0x5A5A, 0x5A5A5A5A, 0x5A5A5A5A5A5A5A5Au };
+    static const uint64_t v[N_FMTS] = { 0x5A, 0x5A5A, 0x5A5A5A5A, 0x5A5A5A5A, 0x5A5A5A5A5A5A5A5Au,
+                                        0x5A5A, 0x5A5A5A5A, 0x5A5A5A5A5A5A5A5Au, 0x5A5A5A5A };
     return v[f];
 }
 
@@ -74,7 +118,8 @@ static mv_status write_fmt(int f, mv_view *cur, uint64_t v)
     case 4: return mv_write_be64(cur, v);
     case 5: return mv_write_le16(cur, (uint16_t)v);
     case 6: return mv_write_le32(cur, (uint32_t)v);
-    default: return mv_write_le64(cur, v);
+    case 7: return mv_write_le64(cur, v);
+    default: return mv_write_le24(cur, (uint32_t)v);
     }
 }
 
@@ -95,6 +140,15 @@ static void model_store(state *s, fz_view m, fmt f, uint64_t v)
         size_t item = f.big ? f.width - 1 - k : k;
         s->shadow[fzm_at(m, item)] = (uint8_t)(v >> (8 * k));
     }
+}
+
+/* Two's complement of the width-byte unsigned u, by arithmetic in a wider
+ * type: u - 2^(8 width) when its top bit is set. */
+__extension__ typedef __int128 fz_wide;
+static int64_t model_signed(uint64_t u, size_t width)
+{
+    fz_wide whole = (fz_wide)1 << (8 * width), v = (fz_wide)u;
+    return (int64_t)(2 * v >= whole ? v - whole : v);
 }
 
 static uint64_t width_mask(size_t width)
@@ -144,7 +198,7 @@ static mv_status expect_status(const fz_view m, bool write, size_t need)
 
 static void op_read(state *s, fz_in *d)
 {
-    int f = fz_u8(d) % 8;
+    int f = fz_u8(d) % N_FMTS;
     bool null_out = fz_u8(d) == 0xFF;
     mv_view before = s->cur;
     uint64_t got;
@@ -165,7 +219,7 @@ static void op_read(state *s, fz_in *d)
 
 static void op_write(state *s, fz_in *d)
 {
-    int f = fz_u8(d) % 8;
+    int f = fz_u8(d) % N_FMTS;
     uint64_t v = fz_u64(d);
     mv_view before = s->cur;
     mv_status st = write_fmt(f, &s->cur, v);
@@ -184,7 +238,7 @@ static void op_write(state *s, fz_in *d)
  * place. */
 static void op_round_trip(state *s, fz_in *d)
 {
-    int f = fz_u8(d) % 8;
+    int f = fz_u8(d) % N_FMTS;
     uint64_t v = fz_u64(d);
     mv_view reader = s->cur;
     mv_status st = write_fmt(f, &s->cur, v);
@@ -199,6 +253,56 @@ static void op_round_trip(state *s, fz_in *d)
     FZ_CHECK(memcmp(&reader, &s->cur, sizeof reader) == 0, "round trip %s: cursors differ",
              fmts[f].name);
     s->m = fzm_cut(s->m, fmts[f].width, s->m.len - fmts[f].width);
+}
+
+static void op_read_signed(state *s, fz_in *d)
+{
+    int f = fz_u8(d) % N_SFMTS;
+    bool null_out = fz_u8(d) == 0xFF;
+    mv_view before = s->cur;
+    int64_t got;
+    mv_status st = read_sfmt(f, &s->cur, &got, null_out);
+    mv_status want = null_out ? MV_EINVAL : expect_status(s->m, false, sfmts[f].width);
+    FZ_STATUS(st, want, sfmts[f].name);
+    if (st != MV_OK) {
+        FZ_CHECK(memcmp(&before, &s->cur, sizeof before) == 0, "read %s: failure moved the cursor",
+                 sfmts[f].name);
+        FZ_CHECK(got == sentinel_of(sfmts[f].width), "read %s: failure wrote the output",
+                 sfmts[f].name);
+        return;
+    }
+    int64_t expect = model_signed(model_value(s, s->m, sfmts[f]), sfmts[f].width);
+    FZ_CHECK(got == expect, "read %s: %lld, model %lld", sfmts[f].name, (long long)got,
+             (long long)expect);
+    s->m = fzm_cut(s->m, sfmts[f].width, s->m.len - sfmts[f].width);
+}
+
+/* mv_read_be_uint / mv_read_le_uint with a width of 0 .. 9: 0 and 9 are
+ * refused after the pointer and release checks, before the length. */
+static void op_read_uint(state *s, fz_in *d)
+{
+    uint8_t sel = fz_u8(d);
+    size_t n = sel % 10;
+    bool big = (sel / 10) % 2 == 0, null_out = sel >= 250;
+    mv_view before = s->cur;
+    uint64_t got = 0x5A5A5A5A5A5A5A5Au;
+    mv_status st = big ? mv_read_be_uint(&s->cur, n, null_out ? NULL : &got)
+                       : mv_read_le_uint(&s->cur, n, null_out ? NULL : &got);
+    mv_status want = null_out ? MV_EINVAL
+                   : s->m.rel ? MV_ERELEASED
+                   : (n == 0 || n > 8) ? MV_EINVAL
+                   : expect_status(s->m, false, n);
+    FZ_STATUS(st, want, big ? "mv_read_be_uint" : "mv_read_le_uint");
+    if (st != MV_OK) {
+        FZ_CHECK(memcmp(&before, &s->cur, sizeof before) == 0, "read uint %zu: failure moved it", n);
+        FZ_CHECK(got == 0x5A5A5A5A5A5A5A5Au, "read uint %zu: failure wrote the output", n);
+        return;
+    }
+    fmt f = { n, big, "uint" };
+    uint64_t expect = model_value(s, s->m, f);
+    FZ_CHECK(got == expect, "read uint %zu (big %d): %llx, model %llx", n, big,
+             (unsigned long long)got, (unsigned long long)expect);
+    s->m = fzm_cut(s->m, n, s->m.len - n);
 }
 
 static void op_read_view(state *s, fz_in *d)
@@ -329,13 +433,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check(&s, "start");
     for (int k = 0; k < MAX_STEPS && !fz_done(&d); k++) {
         uint8_t op = fz_u8(&d);
-        switch (op % 9) {
+        switch (op % 11) {
         case 0: case 1: op_read(&s, &d); break;
         case 2: case 3: op_write(&s, &d); break;
         case 4: op_round_trip(&s, &d); break;
         case 5: op_read_view(&s, &d); break;
         case 6: op_read_bytes(&s, &d); break;
         case 7: op_write_view(&s, &d); break;
+        case 8: op_read_signed(&s, &d); break;
+        case 9: op_read_uint(&s, &d); break;
         default: if (op & 0x80) new_cursor(&s, &d); else op_advance(&s, &d); break;
         }
         check(&s, "after a step");
@@ -343,6 +449,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint64_t dummy;
     FZ_STATUS(read_fmt(0, NULL, &dummy, false), MV_EINVAL, "mv_read_u8(NULL)");
     FZ_STATUS(write_fmt(0, NULL, 0), MV_EINVAL, "mv_write_u8(NULL)");
+    int64_t sdummy;
+    FZ_STATUS(read_sfmt(0, NULL, &sdummy, false), MV_EINVAL, "mv_read_i8(NULL)");
+    FZ_STATUS(mv_read_be_uint(NULL, 9, &dummy), MV_EINVAL, "mv_read_be_uint(NULL, 9)");
     free(s.base);
     return 0;
 }

@@ -1,12 +1,12 @@
 /*
- * fuzz_io.c — the four I/O loops over the simulated socket, against an
+ * fuzz_io.c — the five I/O loops over the simulated socket, against an
  * interpreter of the script written here from memview_sim.h.
  *
  * The input gives the script (short counts, 0, EINTR, EAGAIN, errors,
  * closes, over-claims, long counts), the bytes to serve, the capacity of
  * the sent buffer, the data buffer, which transport callbacks exist, and a
- * sequence of mv_send_all / mv_sendv_all / mv_recv_into / mv_recv_all
- * calls on views of the data buffer (sub-ranges, strided, read-only,
+ * sequence of mv_send_all / mv_sendv_all / mv_recv_into / mv_recv_all /
+ * mv_recvv_all calls on views of the data buffer (sub-ranges, strided, read-only,
  * released, empty).  After MV_EAGAIN (or any partial result) a call may
  * be resumed the way memview.h tells callers to: mv_advance by the
  * progress counter and call again.  Every return is checked against the
@@ -229,7 +229,7 @@ typedef struct state {
     uint8_t *sent; /* the simulator's sent buffer, exactly sent_cap bytes */
     msim m;
     mv_transport t;
-    bool has_send, has_sendv, has_recv;
+    bool has_send, has_sendv, has_recv, has_recvv;
 } state;
 
 static void check_state(const state *s, const char *what)
@@ -464,6 +464,95 @@ static void op_recv_all(state *s, fz_in *d)
     }
 }
 
+/* Writes the stream bytes [at, at + n) of a receive into the shadow, each
+ * where the views laid end to end put it (views may overlap: later bytes
+ * land last, as the receive writes them in order). */
+static void scatter(state *s, const iview *views, size_t count, size_t at, const uint8_t *bytes, size_t n)
+{
+    size_t start = 0;
+    for (size_t k = 0; k < count && n > 0; k++) {
+        size_t end = start + views[k].len;
+        while (n > 0 && at < end) {
+            s->shadow[views[k].off + (at - start)] = *bytes++;
+            at++;
+            n--;
+        }
+        start = end;
+    }
+}
+
+/* mv_recvv_all, resumed by dropping what arrived while the input says so.
+ * With recvv the loop works on the concatenation of the views (never more
+ * than IOV_MAX of them here); without it, view by view as mv_recv_all. */
+static void op_recvv(state *s, fz_in *d)
+{
+    iview views[MAX_VIEWS];
+    size_t count = (size_t)fz_range(d, 0, MAX_VIEWS);
+    for (size_t k = 0; k < count; k++)
+        views[k] = make_view(s, d);
+    int resumes = fz_u8(d) % 4;
+    uint8_t nulls = fz_u8(d);
+    bool null_views = count > 0 && nulls == 0xFF;
+    bool null_received = nulls == 0xFE;
+    for (;;) {
+        mv_view list[MAX_VIEWS];
+        for (size_t k = 0; k < count; k++)
+            list[k] = views[k].v;
+        size_t got = 12345;
+        errno = 0;
+        mv_status st = mv_recvv_all(&s->t, null_views ? NULL : list, count, null_received ? NULL : &got);
+        if (null_views || null_received || (!s->has_recv && !s->has_recvv)) {
+            FZ_STATUS(st, MV_EINVAL, "mv_recvv_all(no recv / NULL views / NULL counter)");
+            FZ_CHECK(got == 12345, "mv_recvv_all: refused, yet wrote *received");
+            check_state(s, "mv_recvv_all(NULL)");
+            return;
+        }
+        bool rel = false, ro = false, strided = false;
+        for (size_t k = 0; k < count; k++) {
+            rel |= views[k].rel;
+            ro |= views[k].ro;
+            strided |= views[k].strided;
+        }
+        if (count > 0 && (rel || ro || strided)) {
+            mv_status want = rel ? MV_ERELEASED : ro ? MV_EREADONLY : MV_ENOTCONTIG;
+            expect_io(st, want, 0, got, 0, "mv_recvv_all(refused)");
+            check_state(s, "mv_recvv_all(refused)");
+            return;
+        }
+        size_t total = 0;
+        for (size_t k = 0; k < count; k++)
+            total += views[k].len;
+        uint8_t bytes[MAX_VIEWS * MAX_DATA];
+        size_t want_got = 0;
+        int err = 0;
+        mv_status want = MV_OK;
+        if (s->has_recvv) {
+            while (want_got < total) {
+                size_t n;
+                want = mrecv_once(&s->m, bytes, total - want_got, &n, &err);
+                if (want == MV_OK && n == 0)
+                    want = MV_ECLOSED;
+                if (want != MV_OK)
+                    break;
+                scatter(s, views, count, want_got, bytes, n);
+                want_got += n;
+            }
+        } else {
+            for (size_t k = 0; k < count && want == MV_OK; k++) {
+                size_t part;
+                want = mrecv_all(&s->m, bytes, views[k].len, 0, &part, &err);
+                scatter(s, views, count, want_got, bytes, part);
+                want_got += part;
+            }
+        }
+        expect_io(st, want, err, got, want_got, "mv_recvv_all");
+        check_state(s, "mv_recvv_all");
+        if (st == MV_OK || resumes-- == 0)
+            return;
+        resume_views(views, &count, got);
+    }
+}
+
 static void op_null_transport(state *s, fz_in *d)
 {
     iview iv = make_view(s, d);
@@ -473,6 +562,7 @@ static void op_null_transport(state *s, fz_in *d)
     FZ_STATUS(mv_recv_into(NULL, iv.v, 0, &count), MV_EINVAL, "mv_recv_into(NULL)");
     FZ_STATUS(mv_recv_all(NULL, iv.v, 0, &count), MV_EINVAL, "mv_recv_all(NULL)");
     FZ_STATUS(mv_recv_all(&s->t, iv.v, 0, NULL), MV_EINVAL, "mv_recv_all(NULL counter)");
+    FZ_STATUS(mv_recvv_all(NULL, &iv.v, 1, &count), MV_EINVAL, "mv_recvv_all(NULL)");
     FZ_CHECK(count == 12345, "a refused call wrote its counter");
     check_state(s, "NULL transport");
 }
@@ -508,18 +598,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     s.has_send = (which & 3) != 1;
     s.has_sendv = (which & 3) != 2;
     s.has_recv = (which & 3) != 3;
+    s.has_recvv = (which & 4) == 0;
     if (!s.has_send)
         s.t.send = NULL;
     if (!s.has_sendv)
         s.t.sendv = NULL;
     if (!s.has_recv)
         s.t.recv = NULL;
+    if (!s.has_recvv)
+        s.t.recvv = NULL;
     for (int k = 0; k < MAX_STEPS && !fz_done(&d); k++) {
-        switch (fz_u8(&d) % 9) {
+        switch (fz_u8(&d) % 11) {
         case 0: case 1: op_send(&s, &d); break;
         case 2: case 3: op_sendv(&s, &d); break;
         case 4: case 5: op_recv_into(&s, &d); break;
         case 6: case 7: op_recv_all(&s, &d); break;
+        case 9: case 10: op_recvv(&s, &d); break;
         default: op_null_transport(&s, &d); break;
         }
     }

@@ -10,6 +10,7 @@
  *   memview/view.h     making views, their shape, slicing    mv_from, mv_slice, mv_sub, mv_advance ...
  *   memview/items.h    items: get, set, copy, fill, compare  mv_get, mv_tobytes, mv_assign, mv_equal ...
  *   memview/search.h   searching and hex output              mv_index, mv_count, mv_find, mv_hex ...
+ *   memview/cut.h      cutting at separators, stripping      mv_partition, mv_split_next, mv_strip ...
  *   memview/buf.h      owner buffers with export locking     mv_buf_init, mv_buf_export ...
  *   memview/cursor.h   cursor reads and writes               mv_read_be32, mv_write_view ...
  *   memview/io.h       zero-copy send and receive loops      mv_send_all, mv_recv_all ...
@@ -94,16 +95,24 @@ typedef struct mv_view {
     ptrdiff_t stride;    /* never 0; meaningless when len <= 1 */
     bool      readonly;  /* writes are refused */
     bool      released;  /* mv_release was called: len == 0, data == NULL */
+    const struct mv_buf *owner;  /* the owner buffer that exported this view
+                                    (or the view it was cut from); NULL for
+                                    views made from plain memory */
 } mv_view;
 
-/* An owner buffer: bytearray with export locking.  The caller holds the
+/* An owner buffer: bytearray with export locking, and a byte queue that
+ * grows at the back and is consumed at the front.  The caller holds the
  * struct (on the stack or inside its own structs); the library owns the
- * bytes it points to.  Private: the fields may change between versions. */
+ * block of head + cap bytes from malloc that starts at data - head: head
+ * consumed bytes, then the len bytes of contents, then cap - len bytes of
+ * spare capacity.  Private: the fields may change between versions. */
 typedef struct mv_buf {
-    char  *data;      /* cap bytes from malloc; NULL exactly when cap == 0 */
-    size_t len;       /* bytes in use, <= cap */
-    size_t cap;       /* bytes allocated, <= PTRDIFF_MAX */
+    char  *data;      /* the contents' first byte; NULL exactly when cap == 0 */
+    size_t len;       /* bytes of contents, <= cap */
+    size_t cap;       /* bytes from data to the block's end, <= PTRDIFF_MAX - head */
     size_t exports;   /* views handed out by mv_buf_export and not yet released */
+    size_t head;      /* consumed bytes before data; 0 when cap == 0 */
+    bool   spare;     /* the view of the spare capacity (mv_buf_spare) is out */
 } mv_buf;
 
 /* An omitted slice bound or step: Python's None. */
@@ -152,6 +161,7 @@ const char *mv_strerror(mv_status s);
 #include "memview/view.h"
 #include "memview/items.h"
 #include "memview/search.h"
+#include "memview/cut.h"
 #include "memview/buf.h"
 #include "memview/cursor.h"
 #include "memview/io.h"

@@ -2,18 +2,20 @@
  * memview_sim.h — a simulated socket: a deterministic mv_transport driven by
  * a byte script, for testing I/O loops against every partial-I/O schedule.
  *
- * Each call of the transport's send, sendv or recv reads its fate from the
- * script, one instruction per call:
+ * Each call of the transport's send, sendv, recv or recvv reads its fate
+ * from the script, one instruction per call:
  *
  *   0x00 .. 0xDF   move min(n, len) bytes, n being the byte itself
  *                  (0x00: move nothing: send returns 0, recv returns 0,
- *                  which is the end of the stream)
+ *                  which is the end of the stream; n counts bytes across
+ *                  all the pieces of sendv and recvv)
  *   MV_SIM_ALL     move everything asked (also: any byte from 0xE7 up,
  *                  and every call once the script is used up)
  *   MV_SIM_EINTR   fail with errno EINTR
  *   MV_SIM_EAGAIN  fail with errno EAGAIN
  *   MV_SIM_ERROR e fail with errno e (the next script byte; 0 means EIO)
  *   MV_SIM_CLOSE   the peer is gone: send fails with EPIPE, recv returns 0
+ *                  (sendv and recvv: as send and recv)
  *   MV_SIM_CLAIM   claim one byte more than asked, moving nothing (a broken
  *                  transport, which callers must not believe; when that
  *                  count would not fit in ssize_t, fail with EOVERFLOW)
@@ -23,9 +25,9 @@
  * (MV_SIM_ERROR then fails with EIO; MV_SIM_MANY moves the count read).
  *
  * What send and sendv move is appended to the `sent` buffer the simulator
- * was given (a send finding it full fails with ENOSPC); what recv moves is
- * taken from the `input` bytes in order (recv returns 0 once they are all
- * served).  Nothing is allocated; the simulator only reads the script and
+ * was given (a send finding it full fails with ENOSPC); what recv and
+ * recvv move is taken from the `input` bytes in order (recvv filling its
+ * pieces one after another; both return 0 once the input is all served).  Nothing is allocated; the simulator only reads the script and
  * input and writes the sent buffer, within the sizes given.
  */
 #ifndef MEMVIEW_SIM_H
@@ -102,13 +104,14 @@ typedef struct mv_sim {
 MV_NODISCARD mv_status mv_sim_init(mv_sim *s, const void *script, size_t script_len, void *sent,
                                    size_t sent_cap, const void *input, size_t input_len);
 
-/* mv_sim_transport: the transport (send, recv and sendv) of a simulator.
+/* mv_sim_transport: the transport (send, recv, sendv and recvv) of a simulator.
  * s must stay valid while the transport is used.  (The contract cannot
  * state ctx == s: WP's typed model does not follow the conversion of an
  * mv_sim pointer to void *.) */
 /*@ terminates \true;
     assigns \nothing;
-    ensures functions: \result.send != \null && \result.recv != \null && \result.sendv != \null;
+    ensures functions: \result.send != \null && \result.recv != \null && \result.sendv != \null &&
+                       \result.recvv != \null;
 */
 mv_transport mv_sim_transport(mv_sim *s);
 
@@ -158,6 +161,21 @@ ssize_t mv_sim_recv(mv_sim *s, void *buf, size_t len);
     ensures kept: \forall integer i; 0 <= i < \old(s->sent_len) ==> s->sent[i] == \old(s->sent[i]);
 */
 ssize_t mv_sim_sendv(mv_sim *s, const struct iovec *iov, int iovcnt);
+
+/* mv_sim_recvv: the simulator's readv(2), callable directly: one script
+ * instruction for the room of all the pieces together, the bytes it moves
+ * served into the pieces in order. */
+/*@ requires sim: mv_sim_ok(s);
+    requires vector: iovcnt >= 0 && (iovcnt == 0 || \valid_read(iov + (0 .. iovcnt - 1)));
+    requires apart: iovcnt == 0 || \separated(s, iov + (0 .. iovcnt - 1));
+    requires rooms: mv_sim_iov_writable(iov, iovcnt);
+    requires apart: mv_sim_iov_apart_in(s, iov, iovcnt);
+    terminates \true;
+    assigns *s, __fc_errno, { ((char *)iov[i].iov_base)[j] | integer i, j; 0 <= i < iovcnt && 0 <= j < iov[i].iov_len };
+    ensures sim: mv_sim_ok(s) && s->sent == \old(s->sent) && s->sent_len == \old(s->sent_len);
+    ensures result: \result >= -1;
+*/
+ssize_t mv_sim_recvv(mv_sim *s, const struct iovec *iov, int iovcnt);
 
 /* mv_sim_sent: the number of bytes send and sendv have moved so far. */
 /*@ requires s_valid: s == \null || \valid_read(s);

@@ -41,6 +41,7 @@
 
 /* I/O needs the items to be consecutive bytes. */
 /*@ terminates \true;
+    exits \false;
     assigns \nothing;
     ensures result: \result == 1 <==> mv_io_contiguous(v);
 */
@@ -52,6 +53,7 @@ static bool mv__io_contiguous(mv_view v)
 /* The checks of one view to send (writing false) or to receive into
  * (writing true), in the documented order. */
 /*@ terminates \true;
+    exits \false;
     assigns \nothing;
     ensures released: v.released != 0 ==> \result == MV_ERELEASED;
     ensures readonly: v.released == 0 && writing != 0 && v.readonly != 0 ==>
@@ -74,6 +76,7 @@ static mv_status mv__check_view(mv_view v, bool writing)
 
 /* The status of a failed transport call, from its errno. */
 /*@ terminates \true;
+    exits \false;
     assigns \nothing;
     ensures result: \result == mv_io_failure(err);
 */
@@ -89,6 +92,7 @@ static mv_status mv__failure(int err)
  * so the ghost loop below walks it one view at a time. */
 /*@ ghost
   /@ terminates \true;
+     exits \false;
      assigns \nothing;
      ensures mono: \forall integer k; 0 <= k <= j ==>
        0 <= mv_total_len(views, k) <= mv_total_len(views, j);
@@ -137,14 +141,31 @@ static void mv__store_keeping_totals(size_t *out, size_t value) /*@ ghost (const
     */
 }
 
+/* The same store, showing also that every view is unchanged: a refusal
+ * then reports on the views exactly as they were checked. */
+/*@ requires out: \valid(out);
+    requires apart: \separated(out, views + (0 .. count - 1));
+    terminates \true;
+    assigns *out;
+    ensures stored: *out == value;
+    ensures kept: mv_total_len(views, count) == \old(mv_total_len(views, count));
+    ensures views: \forall integer k; 0 <= k < count ==> views[k] == \old(views[k]);
+*/
+static void mv__store_keeping_views(size_t *out, size_t value) /*@ ghost (const mv_view *views, size_t count) */
+{
+    mv__store_keeping_totals(out, value) /*@ ghost (views, count) */;
+}
+
 /* ------------------------------------------------- the I/O step */
 
-/* The three calls of a transport. */
-typedef enum mv__io_kind { MV__IO_SEND, MV__IO_RECV, MV__IO_SENDV } mv__io_kind;
+/* The four calls of a transport. */
+typedef enum mv__io_kind { MV__IO_SEND, MV__IO_RECV, MV__IO_SENDV, MV__IO_RECVV } mv__io_kind;
 
 /* One transport call: send the len bytes at out (MV__IO_SEND), receive at
- * most len bytes into in (MV__IO_RECV), or send iovcnt pieces, len bytes
- * in all (MV__IO_SENDV).  The fields of the other kinds are left zero.
+ * most len bytes into in (MV__IO_RECV), send iovcnt pieces, len bytes in
+ * all (MV__IO_SENDV), or receive into iovcnt pieces, len bytes of room in
+ * all (MV__IO_RECVV: like a send, 0 bytes of a non-empty room is the end,
+ * MV_ECLOSED).  The fields of the other kinds are left zero.
  * The pieces themselves travel beside the call, as a parameter iov (NULL
  * for the other kinds), and the contracts below state their validity
  * without a predicate.  Proof note: WP then models mv_sendv_all's iovec
@@ -163,10 +184,12 @@ typedef struct mv__io_call {
     // (The pieces of a vectored send are required in the contracts below.)
     predicate mv_call_ok{L}(mv_transport *t, mv__io_call c) =
       \valid_read(t) && c.len >= 1 &&
-      (c.kind == MV__IO_SEND || c.kind == MV__IO_RECV || c.kind == MV__IO_SENDV) &&
+      (c.kind == MV__IO_SEND || c.kind == MV__IO_RECV || c.kind == MV__IO_SENDV ||
+       c.kind == MV__IO_RECVV) &&
       (c.kind == MV__IO_SEND ==> t->send != \null && \valid_read(c.out + (0 .. c.len - 1))) &&
       (c.kind == MV__IO_RECV ==> t->recv != \null && \valid(c.in + (0 .. c.len - 1))) &&
-      (c.kind == MV__IO_SENDV ==> t->sendv != \null && 1 <= c.iovcnt <= MV_IOV_BATCH);
+      (c.kind == MV__IO_SENDV ==> t->sendv != \null && 1 <= c.iovcnt <= MV_IOV_BATCH) &&
+      (c.kind == MV__IO_RECVV ==> t->recvv != \null && 1 <= c.iovcnt <= MV_IOV_BATCH);
 
     // The bytes c may write: the room of a receive, none for a send.
     logic integer mv_call_room(mv__io_call c) = c.kind == MV__IO_RECV ? c.len : 0;
@@ -177,8 +200,14 @@ typedef struct mv__io_call {
     requires pieces: c.kind == MV__IO_SENDV ==> \valid_read(iov + (0 .. c.iovcnt - 1)) &&
       \forall integer i; 0 <= i < c.iovcnt ==> iov[i].iov_len == 0 ||
         \valid_read((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+    requires rooms: c.kind == MV__IO_RECVV ==> \valid_read(iov + (0 .. c.iovcnt - 1)) &&
+      \forall integer i; 0 <= i < c.iovcnt ==> iov[i].iov_len == 0 ||
+        \valid((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
     terminates \true;
-    assigns __fc_errno, c.in[0 .. mv_call_room(c) - 1];
+    exits \false;
+    assigns __fc_errno, c.in[0 .. mv_call_room(c) - 1],
+      { ((char *)iov[i].iov_base)[j] | integer i, j;
+        c.kind == MV__IO_RECVV && 0 <= i < c.iovcnt && 0 <= j < iov[i].iov_len };
 */
 static ssize_t mv__transport_call(const mv_transport *t, mv__io_call c, const struct iovec *iov)
 {
@@ -186,6 +215,8 @@ static ssize_t mv__transport_call(const mv_transport *t, mv__io_call c, const st
         return mv__call_send(t, c.out, c.len);
     if (c.kind == MV__IO_RECV)
         return mv__call_recv(t, c.in, c.len);
+    if (c.kind == MV__IO_RECVV)
+        return mv__call_recvv(t, iov, c.iovcnt);
     return mv__call_sendv(t, iov, c.iovcnt);
 }
 
@@ -206,9 +237,15 @@ static ssize_t mv__transport_call(const mv_transport *t, mv__io_call c, const st
     requires pieces: c.kind == MV__IO_SENDV ==> \valid_read(iov + (0 .. c.iovcnt - 1)) &&
       \forall integer i; 0 <= i < c.iovcnt ==> iov[i].iov_len == 0 ||
         \valid_read((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+    requires rooms: c.kind == MV__IO_RECVV ==> \valid_read(iov + (0 .. c.iovcnt - 1)) &&
+      \forall integer i; 0 <= i < c.iovcnt ==> iov[i].iov_len == 0 ||
+        \valid((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
     requires out: \valid(moved) && \separated(moved, c.in + (0 .. mv_call_room(c) - 1));
     terminates \true;
-    assigns *moved, __fc_errno, mv_io_last, c.in[0 .. mv_call_room(c) - 1];
+    exits \false;
+    assigns *moved, __fc_errno, mv_io_last, c.in[0 .. mv_call_room(c) - 1],
+      { ((char *)iov[i].iov_base)[j] | integer i, j;
+        c.kind == MV__IO_RECVV && 0 <= i < c.iovcnt && 0 <= j < iov[i].iov_len };
     ensures given: mv_io_last.given == c.len;
     ensures errno: mv_io_last.err == __fc_errno;
     ensures bound: mv_io_last.interrupted <= MV_EINTR_RETRIES;
@@ -229,7 +266,9 @@ static mv_status mv__io_step(const mv_transport *t, mv__io_call c, const struct 
     *moved = 0;
     /*@ loop invariant tries: 0 <= interrupted <= MV_EINTR_RETRIES;
         loop invariant none: *moved == 0;
-        loop assigns interrupted, __fc_errno, mv_io_last, c.in[0 .. mv_call_room(c) - 1];
+        loop assigns interrupted, __fc_errno, mv_io_last, c.in[0 .. mv_call_room(c) - 1],
+          { ((char *)iov[i].iov_base)[j] | integer i, j;
+          c.kind == MV__IO_RECVV && 0 <= i < c.iovcnt && 0 <= j < iov[i].iov_len };
         loop variant MV_EINTR_RETRIES - interrupted;
     */
     for (unsigned interrupted = 0;; interrupted++) {
@@ -338,24 +377,26 @@ mv_status mv_recv_all(const mv_transport *t, mv_view v, size_t chunk, size_t *re
 
 /* ------------------------------------------------------ vectored sends */
 
-/* Checks every view up front, in the documented order, and totals their
- * lengths. */
+/* The checks of every view, in the documented order: all for release,
+ * then (receiving: writing true) all for writability, then all for
+ * contiguity. */
 /*@ requires views: count >= 1 && \valid_read(views + (0 .. count - 1));
-    requires out: \valid(total) && \separated(total, views + (0 .. count - 1));
     terminates \true;
-    assigns *total;
+    assigns \nothing;
     ensures released: (\exists integer i; 0 <= i < count && views[i].released != 0) ==>
       \result == MV_ERELEASED;
-    ensures contiguous: (\forall integer i; 0 <= i < count ==> views[i].released == 0) &&
+    ensures readonly: writing != 0 && (\forall integer i; 0 <= i < count ==> views[i].released == 0) &&
+      (\exists integer i; 0 <= i < count && views[i].readonly != 0) ==> \result == MV_EREADONLY;
+    ensures contiguous: (\forall integer i; 0 <= i < count ==>
+                           views[i].released == 0 && !(writing != 0 && views[i].readonly != 0)) &&
       (\exists integer i; 0 <= i < count && views[i].len > 1 && views[i].stride != 1) ==>
       \result == MV_ENOTCONTIG;
     ensures result: \result == MV_OK || \result == MV_ERELEASED || \result == MV_ENOTCONTIG ||
-                    \result == MV_EOVERFLOW;
-    ensures ok: \result == MV_OK ==>
-      *total == mv_total_len(views, count) &&
-      \forall integer i; 0 <= i < count ==> mv_io_sendable(views[i]);
+                    (writing != 0 && \result == MV_EREADONLY);
+    ensures ok: \result == MV_OK <==> \forall integer i; 0 <= i < count ==>
+      mv_io_sendable(views[i]) && !(writing != 0 && views[i].readonly != 0);
 */
-static mv_status mv__check_views(const mv_view *views, size_t count, size_t *total)
+static mv_status mv__check_flags(const mv_view *views, size_t count, bool writing)
 {
     /*@ loop invariant i: 0 <= i <= count;
         loop invariant live: \forall integer k; 0 <= k < i ==> views[k].released == 0;
@@ -366,6 +407,14 @@ static mv_status mv__check_views(const mv_view *views, size_t count, size_t *tot
         if (views[i].released)
             return MV_ERELEASED;
     /*@ loop invariant i: 0 <= i <= count;
+        loop invariant writable: \forall integer k; 0 <= k < i ==> !(writing != 0 && views[k].readonly != 0);
+        loop assigns i;
+        loop variant count - i;
+    */
+    for (size_t i = 0; i < count; i++)
+        if (writing && views[i].readonly)
+            return MV_EREADONLY;
+    /*@ loop invariant i: 0 <= i <= count;
         loop invariant contiguous: \forall integer k; 0 <= k < i ==> mv_io_contiguous(views[k]);
         loop assigns i;
         loop variant count - i;
@@ -373,6 +422,22 @@ static mv_status mv__check_views(const mv_view *views, size_t count, size_t *tot
     for (size_t i = 0; i < count; i++)
         if (!mv__io_contiguous(views[i]))
             return MV_ENOTCONTIG;
+    return MV_OK;
+}
+
+/* *total = the total length of the views, when it fits in size_t. */
+/*@ requires views: count >= 1 && \valid_read(views + (0 .. count - 1));
+    requires out: \valid(total) && \separated(total, views + (0 .. count - 1));
+    terminates \true;
+    assigns *total;
+    ensures result: \result == MV_OK || \result == MV_EOVERFLOW;
+    ensures ok: \result == MV_OK <==> mv_total_len(views, count) <= SIZE_MAX;
+    ensures total: \result == MV_OK ==> *total == mv_total_len(views, count);
+    ensures kept: mv_total_len(views, count) == \old(mv_total_len(views, count));
+*/
+static mv_status mv__total_views(const mv_view *views, size_t count, size_t *total)
+{
+    //@ ghost mv__lemma_total_mono(views, count);
     size_t sum = 0;
     /*@ loop invariant i: 0 <= i <= count;
         loop invariant sum: sum == mv_total_len(views, i);
@@ -380,12 +445,47 @@ static mv_status mv__check_views(const mv_view *views, size_t count, size_t *tot
         loop variant count - i;
     */
     for (size_t i = 0; i < count; i++) {
+        //@ assert step: mv_total_len(views, i + 1) == mv_total_len(views, i) + views[i].len;
         if (views[i].len > SIZE_MAX - sum)
             return MV_EOVERFLOW;
         sum += views[i].len;
     }
     mv__store_keeping_totals(total, sum) /*@ ghost (views, count) */;
     return MV_OK;
+}
+
+/* Checks every view up front, in the documented order, and totals their
+ * lengths; views to receive into (writing true) must be writable. */
+/*@ requires views: count >= 1 && \valid_read(views + (0 .. count - 1));
+    requires out: \valid(total) && \separated(total, views + (0 .. count - 1));
+    terminates \true;
+    assigns *total;
+    ensures released: (\exists integer i; 0 <= i < count && views[i].released != 0) ==>
+      \result == MV_ERELEASED;
+    ensures readonly: writing != 0 && (\forall integer i; 0 <= i < count ==> views[i].released == 0) &&
+      (\exists integer i; 0 <= i < count && views[i].readonly != 0) ==> \result == MV_EREADONLY;
+    ensures contiguous: (\forall integer i; 0 <= i < count ==>
+                           views[i].released == 0 && !(writing != 0 && views[i].readonly != 0)) &&
+      (\exists integer i; 0 <= i < count && views[i].len > 1 && views[i].stride != 1) ==>
+      \result == MV_ENOTCONTIG;
+    ensures result: \result == MV_OK || \result == MV_ERELEASED || \result == MV_ENOTCONTIG ||
+                    \result == MV_EOVERFLOW || (writing != 0 && \result == MV_EREADONLY);
+    ensures flags: (\forall integer i; 0 <= i < count ==>
+      mv_io_sendable(views[i]) && !(writing != 0 && views[i].readonly != 0)) ==>
+      \result == MV_OK || \result == MV_EOVERFLOW;
+    ensures ok: \result == MV_OK ==>
+      mv_total_len(views, count) <= SIZE_MAX && *total == mv_total_len(views, count) &&
+      \forall integer i; 0 <= i < count ==>
+        mv_io_sendable(views[i]) && !(writing != 0 && views[i].readonly != 0);
+    ensures overflow: \result == MV_EOVERFLOW ==> mv_total_len(views, count) > SIZE_MAX;
+    ensures kept: mv_total_len(views, count) == \old(mv_total_len(views, count));
+*/
+static mv_status mv__check_views(const mv_view *views, size_t count, bool writing, size_t *total)
+{
+    mv_status status = mv__check_flags(views, count, writing);
+    if (status != MV_OK)
+        return status;
+    return mv__total_views(views, count, total);
 }
 
 /* A place in a list of views: byte off of view index; normalised, it is
@@ -463,10 +563,13 @@ static int mv__fill_batch(const mv_view *views, size_t count, mv__place p, struc
     requires off: off < v.len;
     requires out: \valid(io);
     terminates \true;
+    exits \false;
     assigns io->iov_base \from v.data, off;
     assigns io->iov_len \from v.len, off;
     ensures len: io->iov_len == v.len - off;
+    ensures base: (char *)io->iov_base == v.data + off;
     ensures bytes: \valid_read((char *)io->iov_base + (0 .. io->iov_len - 1));
+    ensures room: v.readonly == 0 ==> \valid((char *)io->iov_base + (0 .. io->iov_len - 1));
 */
 static void mv__tail_iovec(struct iovec *io, mv_view v, size_t off)
 {
@@ -586,7 +689,7 @@ mv_status mv_sendv_all(const mv_transport *t, const mv_view *views, size_t count
         return MV_OK;
     //@ ghost mv__lemma_total_mono(views, count);
     size_t total;
-    mv_status status = mv__check_views(views, count, &total);
+    mv_status status = mv__check_views(views, count, false, &total);
     if (status != MV_OK)
         return status;
     if (t->sendv == NULL)
@@ -616,6 +719,238 @@ mv_status mv_sendv_all(const mv_transport *t, const mv_view *views, size_t count
     }
     mv__store_keeping_totals(sent, done) /*@ ghost (views, count) */;
     return MV_OK;
+}
+
+/* ---------------------------------------------------- vectored receives */
+
+/*@ // Where piece k of a receive batch from place p starts in its view,
+    // view p.index + k: the first one at p.off, the others at their start.
+    logic integer mv_piece_off(mv__place p, integer k) = k == 0 ? p.off : 0;
+*/
+
+/* The piece of a receive for the bytes of a writable contiguous view from
+ * off on: empty at the end of the view, its address then never used (no
+ * arithmetic on it: an empty view's data may be NULL).  Returned by value:
+ * the batch below keeps its pieces in an array of its own. */
+/*@ requires view: mv_valid(v) && mv_io_receivable(v);
+    requires off: off <= v.len;
+    terminates \true;
+    exits \false;
+    assigns \nothing;
+    ensures len: \result.iov_len == v.len - off;
+    ensures base: \result.iov_len == 0 || (char *)\result.iov_base == v.data + off;
+    ensures room: \result.iov_len == 0 ||
+      \valid((char *)\result.iov_base + (0 .. \result.iov_len - 1));
+*/
+static struct iovec mv__room_piece(mv_view v, size_t off)
+{
+    struct iovec io;
+    if (off < v.len) {
+        mv__tail_iovec(&io, v, off);
+    } else {
+        io.iov_base = v.data;
+        io.iov_len = 0;
+    }
+    return io;
+}
+
+/* View i of a list, filled whole with mv_recv_all.  Taking the list and
+ * the index (not the view) names the bytes it writes as the caller names
+ * them, views[i].data[...]. */
+/*@ requires transport: \valid_read(t) && t->recv != \null;
+    requires view: \valid_read(views + i) && mv_valid(views[i]) && mv_io_receivable(views[i]);
+    terminates \true;
+    exits \false;
+    assigns __fc_errno, mv_io_last, views[i].data[0 .. views[i].len - 1];
+    ensures result: \result.status == MV_OK || \result.status == MV_EAGAIN ||
+                    \result.status == MV_ECLOSED || \result.status == MV_EINVAL ||
+                    \result.status == MV_ESYS;
+    ensures progress: \result.bytes <= views[i].len;
+    ensures done: \result.status == MV_OK <==> \result.bytes == views[i].len;
+    ensures given: \result.status != MV_OK ==>
+      1 <= mv_io_last.given <= views[i].len - \result.bytes;
+    ensures transport: mv_io_answered(\result.status);
+*/
+static mv__moved mv__recv_view(const mv_transport *t, const mv_view *views, size_t i)
+{
+    size_t bytes;
+    mv_status status = mv_recv_all(t, views[i], 0, &bytes);
+    mv__moved r = { status, bytes };
+    return r;
+}
+
+/* Views one after another with t->recv: no recvv to batch them. */
+/*@ requires transport: \valid_read(t) && t->recv != \null;
+    requires views: count >= 1 && \valid_read(views + (0 .. count - 1));
+    requires each: \forall integer i; 0 <= i < count ==>
+      mv_valid(views[i]) && mv_io_receivable(views[i]);
+    requires total: mv_total_len(views, count) <= SIZE_MAX;
+    requires out: \valid(received) && \separated(received, views + (0 .. count - 1));
+    terminates \true;
+    assigns *received, __fc_errno, mv_io_last, { views[i].data[j] | integer i, j; 0 <= i < count && 0 <= j < views[i].len };
+    ensures result: \result == MV_OK || \result == MV_EAGAIN || \result == MV_ECLOSED ||
+                    \result == MV_EINVAL || \result == MV_ESYS;
+    ensures progress: *received <= mv_total_len(views, count);
+    ensures done: \result == MV_OK <==> *received == mv_total_len(views, count);
+    ensures given: \result != MV_OK ==>
+      1 <= mv_io_last.given <= mv_total_len(views, count) - *received;
+    ensures transport: mv_io_answered(\result);
+*/
+static mv_status mv__recv_each(const mv_transport *t, const mv_view *views, size_t count,
+                               size_t *received)
+{
+    size_t done = 0;
+    //@ ghost mv__lemma_total_mono(views, count);
+    /*@ loop invariant i: 0 <= i <= count;
+        loop invariant done: done == mv_total_len(views, i);
+        loop assigns i, done, __fc_errno, mv_io_last, { views[i].data[j] | integer i, j; 0 <= i < count && 0 <= j < views[i].len };
+        loop variant count - i;
+    */
+    for (size_t i = 0; i < count; i++) {
+        /*@ assert mine: \forall integer j; 0 <= j < views[i].len ==>
+              \exists integer m, o; 0 <= m < count && 0 <= o < views[m].len &&
+                views[i].data + j == views[m].data + o;
+        */
+        mv__moved part = mv__recv_view(t, views, i);
+        //@ assert step: mv_total_len(views, i + 1) == mv_total_len(views, i) + views[i].len;
+        if (part.status != MV_OK) {
+            mv__store_keeping_totals(received, done + part.bytes) /*@ ghost (views, count) */;
+            return part.status;
+        }
+        done += part.bytes;
+    }
+    mv__store_keeping_totals(received, done) /*@ ghost (views, count) */;
+    return MV_OK;
+}
+
+/* One vectored receive into the views from place p on, given one piece
+ * per view (empty views included, as empty pieces), at most MV_IOV_BATCH
+ * of them.  Piece k is exactly the rest of view p.index + k: every byte
+ * the call may write is a byte of a view.  The pieces are an array of this
+ * function's own, so that filling it leaves the views' memory as it is. */
+/*@ requires transport: \valid_read(t) && t->recvv != \null;
+    requires views: count >= 1 && \valid_read(views + (0 .. count - 1));
+    requires each: \forall integer i; 0 <= i < count ==>
+      mv_valid(views[i]) && mv_io_receivable(views[i]);
+    requires place: mv_place_ok(views, count, p) && p.index < count;
+    requires sum: mv_total_len(views, count) <= SIZE_MAX;
+    terminates \true;
+    exits \false;
+    assigns __fc_errno, mv_io_last,
+      { views[i].data[j] | integer i, j; 0 <= i < count && 0 <= j < views[i].len };
+    ensures result: \result.status == MV_OK || \result.status == MV_EAGAIN ||
+                    \result.status == MV_ECLOSED || \result.status == MV_EINVAL ||
+                    \result.status == MV_ESYS;
+    ensures given: 1 <= mv_io_last.given <=
+      \old(mv_total_len(views, count) - mv_place_pos(views, p));
+    ensures moved: \result.status == MV_OK ==> 1 <= \result.bytes <= mv_io_last.given;
+    ensures transport: mv_io_answered(\result.status);
+*/
+static mv__moved mv__recv_batch(const mv_transport *t, const mv_view *views, size_t count, mv__place p)
+{
+    struct iovec iov[MV_IOV_BATCH];
+    int n = 0;
+    size_t total = 0;
+    size_t i = p.index;
+    size_t off = p.off;
+    //@ ghost mv__lemma_total_mono(views, count);
+    /*@ loop invariant n: 0 <= n <= MV_IOV_BATCH && i == p.index + n;
+        loop invariant i: p.index <= i <= count;
+        loop invariant off: off == mv_piece_off(p, n) && (i < count ==> off <= views[i].len);
+        loop invariant total: total + mv_place_pos(views, p) == mv_total_len(views, i) + off;
+        loop invariant some: n > 0 ==> total >= 1;
+        loop invariant lens: \forall integer k; 0 <= k < n ==>
+          iov[k].iov_len == views[p.index + k].len - mv_piece_off(p, k);
+        loop invariant bases: \forall integer k; 0 <= k < n ==> iov[k].iov_len == 0 ||
+          (char *)iov[k].iov_base == views[p.index + k].data + mv_piece_off(p, k);
+        loop invariant rooms: \forall integer k; 0 <= k < n ==> iov[k].iov_len == 0 ||
+          \valid((char *)iov[k].iov_base + (0 .. iov[k].iov_len - 1));
+        loop assigns n, total, i, off, iov[0 .. MV_IOV_BATCH - 1];
+        loop variant count - i;
+    */
+    while (i < count && n < MV_IOV_BATCH) {
+        iov[n] = mv__room_piece(views[i], off);
+        //@ assert step: mv_total_len(views, i + 1) == mv_total_len(views, i) + views[i].len;
+        total += views[i].len - off;
+        n++;
+        i++;
+        off = 0;
+    }
+    /*@ assert within: \forall integer k, j; 0 <= k < n && 0 <= j < iov[k].iov_len ==>
+          p.index + k < count && 0 <= mv_piece_off(p, k) + j < views[p.index + k].len &&
+          (char *)iov[k].iov_base + j == views[p.index + k].data + (mv_piece_off(p, k) + j);
+    */
+    mv__io_call c = { .kind = MV__IO_RECVV, .iovcnt = n, .len = total };
+    size_t got;
+    mv_status status = mv__io_step(t, c, iov, &got);
+    mv__moved r = { status, got };
+    return r;
+}
+
+/* Views filled by vectored receives with t->recvv, batch after batch. */
+/*@ requires transport: \valid_read(t) && t->recvv != \null;
+    requires views: count >= 1 && \valid_read(views + (0 .. count - 1));
+    requires each: \forall integer i; 0 <= i < count ==>
+      mv_valid(views[i]) && mv_io_receivable(views[i]);
+    requires total: mv_total_len(views, count) <= SIZE_MAX;
+    requires out: \valid(received) && \separated(received, views + (0 .. count - 1));
+    terminates \true;
+    assigns *received, __fc_errno, mv_io_last, { views[i].data[j] | integer i, j; 0 <= i < count && 0 <= j < views[i].len };
+    ensures result: \result == MV_OK || \result == MV_EAGAIN || \result == MV_ECLOSED ||
+                    \result == MV_EINVAL || \result == MV_ESYS;
+    ensures progress: *received <= mv_total_len(views, count);
+    ensures done: \result == MV_OK <==> *received == mv_total_len(views, count);
+    ensures given: \result != MV_OK ==>
+      1 <= mv_io_last.given <= mv_total_len(views, count) - *received;
+    ensures transport: mv_io_answered(\result);
+*/
+static mv_status mv__recv_batches(const mv_transport *t, const mv_view *views, size_t count,
+                                  size_t *received)
+{
+    //@ ghost mv__lemma_total_mono(views, count);
+    mv__place here = mv__place_forward(views, count, (mv__place){ 0, 0 }, 0);
+    size_t done = 0;
+    /*@ loop invariant place: mv_place_ok(views, count, here);
+        loop invariant done: done == mv_place_pos(views, here) && done <= mv_total_len(views, count);
+        loop assigns here, done, __fc_errno, mv_io_last,
+          { views[i].data[j] | integer i, j; 0 <= i < count && 0 <= j < views[i].len };
+        loop variant mv_total_len(views, count) - done;
+    */
+    while (here.index < count) {
+        //@ assert inside: mv_total_len(views, here.index + 1) == mv_total_len(views, here.index) + views[here.index].len;
+        mv__moved batch = mv__recv_batch(t, views, count, here);
+        if (batch.status != MV_OK) {
+            mv__store_keeping_totals(received, done) /*@ ghost (views, count) */;
+            return batch.status;
+        }
+        here = mv__place_forward(views, count, here, batch.bytes);
+        done += batch.bytes;
+    }
+    mv__store_keeping_totals(received, done) /*@ ghost (views, count) */;
+    return MV_OK;
+}
+
+mv_status mv_recvv_all(const mv_transport *t, const mv_view *views, size_t count, size_t *received)
+{
+    if (t == NULL || received == NULL || (t->recv == NULL && t->recvv == NULL) ||
+        (views == NULL && count > 0))
+        return MV_EINVAL;
+    /* Written first, keeping the views as they are: the checks below then
+     * speak of the views exactly as the caller gave them. */
+    mv__store_keeping_views(received, 0) /*@ ghost (views, count) */;
+    if (count == 0) {
+        //@ assert none: \at(mv_io_recvv_ok(views, count), Pre);
+        return MV_OK;
+    }
+    size_t total;
+    mv_status status = mv__check_views(views, count, true, &total);
+    if (status != MV_OK)
+        return status;
+    //@ assert checked: \at(mv_io_recvv_ok(views, count), Pre);
+    /* Each loop writes *received again on every return. */
+    if (t->recvv == NULL)
+        return mv__recv_each(t, views, count, received);
+    return mv__recv_batches(t, views, count, received);
 }
 
 /* --------------------------------------------------- descriptor transport */
@@ -688,6 +1023,19 @@ static ssize_t mv__file_writev(void *ctx, const struct iovec *iov, int iovcnt)
     return writev(fd, iov, iovcnt);
 }
 
+/*@ requires vector: 1 <= iovcnt <= IOV_MAX && \valid_read(iov + (0 .. iovcnt - 1));
+    requires bytes: \forall integer i; 0 <= i < iovcnt ==> iov[i].iov_len == 0 ||
+      \valid((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+    terminates \true;
+    assigns { ((char *)iov[i].iov_base)[j] | integer i, j; 0 <= i < iovcnt && 0 <= j < iov[i].iov_len },
+      \result, __fc_errno;
+*/
+static ssize_t mv__fd_readv(void *ctx, const struct iovec *iov, int iovcnt)
+{
+    int fd = mv__ctx_fd(ctx);
+    return readv(fd, iov, iovcnt);
+}
+
 mv_transport mv_transport_fd(int fd)
 {
     struct stat st;
@@ -695,9 +1043,9 @@ mv_transport mv_transport_fd(int fd)
      * back out). */
     void *ctx = mv__fd_ctx(fd);
     if (fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode)) {
-        mv_transport t = { ctx, mv__sock_send, mv__sock_recv, mv__sock_sendv };
+        mv_transport t = { ctx, mv__sock_send, mv__sock_recv, mv__sock_sendv, mv__fd_readv };
         return t;
     }
-    mv_transport t = { ctx, mv__file_write, mv__file_read, mv__file_writev };
+    mv_transport t = { ctx, mv__file_write, mv__file_read, mv__file_writev, mv__fd_readv };
     return t;
 }

@@ -394,6 +394,101 @@ mv_status mv_index(mv_view v, uint8_t value, ptrdiff_t start, ptrdiff_t stop, si
     return MV_OK;
 }
 
+/* Whether needle's items occur in hay from item k on: needle compared
+ * with hay[k : k + len(needle)] by mv_equal (memcmp when both are
+ * contiguous).  An empty needle occurs everywhere. */
+/*@ requires valid: mv_valid(hay) && mv_valid(needle);
+    requires live: hay.released == 0 && needle.released == 0;
+    requires range: needle.len <= hay.len && k <= hay.len - needle.len;
+    terminates \true;
+    assigns \nothing;
+    ensures result: \result == 1 <==> mv_match_at(hay, needle, k);
+*/
+static bool mv__match_at(mv_view hay, mv_view needle, size_t k)
+{
+    mv_view w = mv__cut(hay, k, needle.len);
+    //@ assert items: \forall integer j; 0 <= j < needle.len ==> mv_item(w, j) == mv_item(hay, k + j);
+    return mv_equal(w, needle);
+}
+
+mv_status mv_rfind(mv_view hay, mv_view needle, size_t *pos)
+{
+    if (pos == NULL)
+        return MV_EINVAL;
+    if (hay.released || needle.released)
+        return MV_ERELEASED;
+    if (needle.len > hay.len)
+        return MV_ENOTFOUND;
+    /* Candidate starts from the last one, hay.len - needle.len, down to 0;
+     * none above k matches. */
+    size_t k = hay.len - needle.len;
+    /*@ loop invariant range: k <= hay.len - needle.len;
+        loop invariant later: \forall integer j; k < j && j + needle.len <= hay.len ==>
+          !mv_match_at(hay, needle, j);
+        loop assigns k;
+        loop variant k;
+    */
+    for (;;) {
+        if (mv__match_at(hay, needle, k)) {
+            *pos = k;
+            return MV_OK;
+        }
+        if (k == 0) {
+            //@ assert absent: mv_no_match(hay, needle);
+            return MV_ENOTFOUND;
+        }
+        k--;
+    }
+}
+
+/* The last i in [lo, hi) whose item equals value, or hi: the items one
+ * stride apart, from item hi - 1 down. */
+/*@ requires valid: mv_valid(v);
+    requires range: lo < hi <= v.len;
+    terminates \true;
+    assigns \nothing;
+    ensures range: lo <= \result <= hi;
+    ensures absent: \result == hi ==> \forall integer k; lo <= k < hi ==> mv_at(v, k) != value;
+    ensures found: \result < hi ==> mv_at(v, \result) == value;
+    ensures last: \forall integer k; \result < k < hi ==> mv_at(v, k) != value;
+*/
+static size_t mv__rscan_items(mv_view v, uint8_t value, size_t lo, size_t hi)
+{
+    const char *p = mv__item(v, (ptrdiff_t)(hi - 1));
+    /*@ loop invariant i: lo <= i < hi;
+        loop invariant p: p == mv_item(v, i);
+        loop invariant absent: \forall integer k; i < k < hi ==> mv_at(v, k) != value;
+        loop assigns i, p;
+        loop variant i;
+    */
+    for (size_t i = hi - 1;; i--) {
+        //@ assert at: mv_at(v, i) == mv_u8(*p);
+        if (mv__u8(*p) == value)
+            return i;
+        if (i == lo)
+            return hi;
+        p -= v.stride;
+    }
+}
+
+mv_status mv_rindex(mv_view v, uint8_t value, ptrdiff_t start, ptrdiff_t stop, size_t *pos)
+{
+    if (pos == NULL)
+        return MV_EINVAL;
+    if (v.released)
+        return MV_ERELEASED;
+    size_t lo = mv__clamp_bound(start == MV_OMIT ? 0 : start, v.len);
+    size_t hi = mv__clamp_bound(stop == MV_OMIT ? PTRDIFF_MAX : stop, v.len);
+    //@ assert lo == mv_idx_lo(v.len, start) && hi == mv_idx_hi(v.len, stop);
+    if (lo >= hi)
+        return MV_ENOTFOUND;
+    size_t i = mv__rscan_items(v, value, lo, hi);
+    if (i == hi)
+        return MV_ENOTFOUND;
+    *pos = i;
+    return MV_OK;
+}
+
 /* The number of the n <= MV_COUNT_BLOCK items from item i of the
  * contiguous view v equal to value.  Called with n ==
  * MV_COUNT_BLOCK the trip count is a constant and the loop is byte

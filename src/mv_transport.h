@@ -30,6 +30,11 @@ static inline ssize_t mv__call_sendv(const mv_transport *t, const struct iovec *
     return t->sendv(t->ctx, iov, iovcnt);
 }
 
+static inline ssize_t mv__call_recvv(const mv_transport *t, const struct iovec *iov, int iovcnt)
+{
+    return t->recvv(t->ctx, iov, iovcnt);
+}
+
 /* A descriptor kept in a transport's void * context, and back: an integer
  * in a pointer (implementation-defined, exact on the platforms memview
  * supports). */

@@ -304,7 +304,7 @@ mv_status mv_release(mv_view *v)
 {
     if (v == NULL)
         return MV_EINVAL;
-    mv_view r = { NULL, 0, 1, true, true };
+    mv_view r = { NULL, 0, 1, true, true, NULL };
     mv__store_view(v, r);
     return MV_OK;
 }

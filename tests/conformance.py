@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""conformance.py [--cursors | --buffers] OUT — random conformance cases,
+"""conformance.py [--cursors | --buffers | --cuts] OUT — random conformance cases,
 CPython as the oracle.
 
 Writes CONFORMANCE_CASES cases (default 100000) drawn with the seed
@@ -13,12 +13,22 @@ seed and count always give the same file, so a failure is reproduced with
 --cursors writes CONFORMANCE_CURSOR_CASES (default 50000) cursor cases
 instead: up to eight reads and writes consuming one view cut by a random
 chain (strided, reversed, read-only, released), struct.pack / unpack
-deciding the integers.  --buffers writes CONFORMANCE_BUF_CASES (default
+deciding the integers (le24, the signed reads and int.from_bytes for the
+reads of n items included).  --buffers writes CONFORMANCE_BUF_CASES (default
 20000) owner-buffer sequences: up to sixteen steps of init, from, resize,
 append (sources cut from the buffers themselves included), export,
-release, free and writes through exports on two buffers, bytearray and
-memoryview deciding the contents and the refusals.  Each mode draws from
-its own stream of the seed, so adding one never changes another's cases.
+release, free, writes through exports, and the byte queue's reserve,
+clear, consume, spare and commit (writes through the spare view, then
+committed) and wipe, on two buffers, bytearray and memoryview deciding the
+contents and the refusals.  --cuts writes CONFORMANCE_CUT_CASES (default
+30000) cases of search.h's and cut.h's newer functions: rfind, rindex,
+startswith, endswith, removeprefix, removesuffix, strip, lstrip, rstrip,
+partition, rpartition, split_next (patterns, separators and sets of chars
+mostly cut from the view itself), fromhex_size and fromhex (texts of
+digit pairs and whitespace with an occasional flaw, into whole, reversed,
+read-only and released destinations).  Each mode
+draws from its own stream of the seed, so adding one never changes
+another's cases.
 
 About a third of the cases are chains of up to six slices with extreme
 bounds and steps (zero, None, +-PTRDIFF_MAX, PTRDIFF_MIN + 1, values
@@ -253,6 +263,96 @@ def gen_case(rng):
     return op_case(rng, rng.choice(names))
 
 
+# ------------------------------------------------- searches and cuts
+
+HEX_TEXT = b"0123456789abcdefABCDEF"
+TEXT_ALPHABETS = (b"ab", b"ab ", b" \t\n\r\x0b\x0cx", b"aab", bytes([0, 0x7F, 0x80, 0xFF]))
+
+
+def hex_text(rng):
+    """fromhex input: digit pairs with ASCII whitespace around them, and
+    now and then a flaw (a character that is neither, a split pair, an odd
+    digit at the end)."""
+    words = []
+    for _ in range(rng.randint(0, 12)):
+        if rng.random() < 0.3:
+            words.append(bytes(rng.choice(b" \t\n\r\x0b\x0c") for _ in range(rng.randint(1, 3))))
+        else:
+            words.append(bytes(rng.choice(HEX_TEXT) for _ in range(2)))
+    text = b"".join(words)
+    if text and rng.random() < 0.25:
+        i = rng.randrange(len(text) + 1)
+        flaw = pick(rng, b"g", b"0", b"0 ", b"\x00", b"\x80", b"\x1c", b":", b"x", b"-")
+        text = text[:i] + flaw + text[i:]
+    return text
+
+
+def cut_base(rng, name):
+    if name in ("fromhex", "fromhex_size"):
+        return hex_text(rng) if rng.random() < 0.9 else base_bytes(rng, base_len(rng), False)
+    n = base_len(rng) if rng.random() < 0.2 else rng.randint(0, 16)
+    alphabet = rng.choice(TEXT_ALPHABETS if name in ("strip", "lstrip", "rstrip")
+                          else TEXT_ALPHABETS[:2] + (b"a", bytes(range(256))))
+    return bytes(rng.choice(alphabet) for _ in range(n))
+
+
+def pattern_chain(rng, name, data, v, k):
+    """The second view: a piece of v where a match is wanted (its front
+    for a prefix, its back for a suffix, anywhere for rfind), else a chain
+    of its own; for the strip family a set of chars, or none (whitespace)."""
+    r = rng.random()
+    if name in ("strip", "lstrip", "rstrip") and r < 0.3:
+        return None
+    if r < 0.55 and k > 0:
+        a = rng.randint(0, k)
+        lo = 1 if name.endswith(("partition", "split_next")) and rng.random() < 0.9 else 0
+        n = rng.randint(min(lo, k - a), min(5, k - a))
+        if name in ("startswith", "removeprefix") and rng.random() < 0.7:
+            return list(v) + [("head", n)]
+        if name in ("endswith", "removesuffix") and rng.random() < 0.7:
+            return list(v) + [("tail", k - n)]
+        return list(v) + [("sub", a, n)]
+    w, _ = chain(rng, data, 2, MIXED)
+    if rng.random() < 0.7:
+        w.append(("s", None, rng.randint(1 if name.endswith(("partition", "split_next")) else 0, 4),
+                  None))
+    return w
+
+
+def cut_case(rng):
+    names = [name for name, weight in CUT_OPS for _ in range(weight)]
+    name = rng.choice(names)
+    data = cut_base(rng, name)
+    if name.startswith("fromhex") and rng.random() < 0.6:
+        v, m = chain(rng, data, 0, (), 0.02)  # the whole text: mostly valid
+    elif rng.random() < 0.5:
+        v, m = chain(rng, data, 3, MIXED, 0.04)
+    else:
+        v, m = chain(rng, data, 1, ("head", "tail", "ro", "s"), 0.02)
+    k = 0 if M.released(m) else len(m)
+    items = list(m.tobytes()) if not M.released(m) else []
+    w = None
+    if name == "rindex":
+        args = (byte_arg(rng, items), bound(rng, k), bound(rng, k))
+    elif name == "fromhex":
+        probe = M.unhex(m) if not M.released(m) else None
+        need = len(probe) if probe is not None else k // 2
+        args = (pick(rng, need, need, need, need + 1, max(need - 1, 0), 0, need + 4),
+                pick(rng, "rw", "rw", "rw", "rev", "rev", "rev", "ro", "rel"))
+    else:
+        args = ()
+        if name not in ("fromhex_size",):
+            w = pattern_chain(rng, name, data, v, k)
+            if w is not None and rng.random() < 0.04:
+                w.append(("rel",))
+    return M.Case(data, M.buf_spec(data), v, (name,) + args, w)
+
+
+CUT_OPS = (("rfind", 5), ("rindex", 4), ("startswith", 3), ("endswith", 3), ("removeprefix", 3),
+           ("removesuffix", 3), ("strip", 3), ("lstrip", 2), ("rstrip", 2), ("fromhex", 6),
+           ("fromhex_size", 2), ("partition", 4), ("rpartition", 3), ("split_next", 4))
+
+
 # --------------------------------------------------------------- cursors
 
 def write_value(rng, kind):
@@ -295,7 +395,46 @@ def cursor_ops(rng, length, exhaust):
     return ops
 
 
-def cursor_gen_case(rng):
+LATER_FIXED = ("le24",) + tuple(M.SIGNED_KINDS)
+
+
+def cursor_ops_later(rng, length, exhaust):
+    """As cursor_ops, with the later kinds too: read_le24 / write_le24, the
+    signed reads, and reads of n items (n mostly 1 .. 8, now and then 0, 9
+    or huge)."""
+    ops = []
+    left = length
+    for _ in range(rng.randint(1, 8)):
+        r = rng.random()
+        if exhaust and left > 0:
+            fits = [k for k in INT_NAMES + LATER_FIXED if M.kind_width(k) <= left]
+            kind = rng.choice(fits)
+            if kind in M.SIGNED_KINDS or rng.random() < 0.5:
+                ops.append(("read_" + kind,))
+            else:
+                ops.append(("write_" + kind, write_value(rng, "be24" if kind == "le24" else kind)))
+            left -= M.kind_width(kind)
+            continue
+        if r < 0.3:
+            ops.append(("read_" + rng.choice(LATER_FIXED),))
+        elif r < 0.45:
+            n = rng.randint(1, 8) if rng.random() < 0.85 else pick(rng, 0, 9, P, SMAX)
+            ops.append((rng.choice(tuple("read_" + k for k in M.UINT_KINDS)), n))
+        elif r < 0.55:
+            ops.append(("write_le24", write_value(rng, "be24")))
+        elif r < 0.75:
+            ops.append(("read_" + rng.choice(INT_NAMES),))
+        elif r < 0.9:
+            kind = rng.choice(INT_NAMES)
+            ops.append(("write_" + kind, write_value(rng, kind)))
+        else:
+            n = rng.randint(0, left + 1)
+            ops.append((rng.choice(("read_view", "read_bytes")), n))
+        left = max(left - 3, 0)
+    return ops
+
+
+def cursor_gen_case(rng, later=False):
     n = base_len(rng) if rng.random() < 0.3 else rng.randint(8, 64)
     data = base_bytes(rng, n, ramp=False) if rng.random() < 0.3 else bytes(
         rng.randrange(256) for _ in range(n))
@@ -313,7 +452,7 @@ def cursor_gen_case(rng):
         v, _ = chain(rng, data, 3, MIXED, rel_rate=0.04)
     m = M.view_of(bytearray(data), v)
     k = 0 if M.released(m) else len(m)
-    ops = cursor_ops(rng, k, rng.random() < 0.3)
+    ops = (cursor_ops_later if later else cursor_ops)(rng, k, rng.random() < 0.3)
     w = None
     if any(op[0] == "write_view" for op in ops):
         # Sources over the same base: overlapping the cursor is common.
@@ -388,10 +527,55 @@ def buf_make(rng, st, b):
     return ("from", b, buf_source(rng, st, b))
 
 
-def buf_random_step(rng, st):
+SPARE_SLOTS = M.SLOTS[4:]  # exports take e0 .. e3
+
+
+def buf_spare_step(rng, st, b):
+    """spare, writes through the spare view, commit."""
+    slot = st.spare_out[b]
+    if slot is None:
+        free = [x for x in SPARE_SLOTS if not (x in st.spares and st.spares[x].live)]
+        if not free:
+            return ("clear", b)
+        n = len(st.bufs[b])
+        least = rng.randint(0, 16) if rng.random() < 0.9 else pick(rng, 200, P - n + 1, SMAX)
+        return ("spare", b, rng.choice(free), least)
+    sp = st.spares[slot]
+    r = rng.random()
+    if r < 0.5 and sp.least > 0:
+        k = sp.prefix()
+        index = k if k < sp.least and rng.random() < 0.8 else rng.randrange(sp.least)
+        return ("set", b, slot, index, rng.randrange(256))
+    k = sp.prefix()
+    return ("commit", b, slot, rng.randint(0, k) if rng.random() < 0.9 else pick(rng, P + 1, SMAX))
+
+
+def buf_queue_step(rng, st, b):
+    """A step of the byte-queue functions: reserve, clear, consume, and
+    the spare view."""
+    if rng.random() < 0.4:
+        return buf_spare_step(rng, st, b)
+    n = len(st.bufs[b])
+    r = rng.random()
+    if r < 0.3:
+        return ("reserve", b, buf_size(rng, n) if rng.random() < 0.8 else
+                pick(rng, P - n + 1, P + 1, SMAX))
+    if r < 0.38:
+        return ("clear", b)
+    if r < 0.45:
+        return ("wipe", b)
+    return ("consume", b, rng.randint(0, n) if rng.random() < 0.85 else
+            pick(rng, n + 1, n + 2, P, SMAX))
+
+
+def buf_random_step(rng, st, queue=False):
+    """One step; with queue, the byte-queue steps too (drawn from the
+    stream only then, so that the cases without them stay the same)."""
     b = "a" if (rng.random() < 0.75 or not st.ready["b"]) else "b"
     if not st.ready[b]:
         return buf_make(rng, st, b)
+    if queue and rng.random() < 0.3:
+        return buf_queue_step(rng, st, b)
     if not st.ready["b"] and rng.random() < 0.08:
         return buf_make(rng, st, "b")
     ba = st.bufs[b]
@@ -418,16 +602,16 @@ def buf_random_step(rng, st):
                 pick(rng, M.PTRDIFF_MIN, P), rng.randrange(256))
     if r < 0.93:
         return ("free", b)
-    if not st.holds[b] and not st.count[b]:
+    if not st.holds[b] and not st.locked(b):
         return buf_make(rng, st, b)
     return ("resize", b, buf_size(rng, len(ba)))
 
 
-def buf_gen_case(rng):
+def buf_gen_case(rng, queue=False):
     st = M.BufState()
     steps = []
     for _ in range(rng.randint(1, 16)):
-        s = buf_random_step(rng, st)
+        s = buf_random_step(rng, st, queue)
         st.step(s)
         steps.append(s)
     return M.BufSeq(steps)
@@ -435,8 +619,11 @@ def buf_gen_case(rng):
 
 MODES = {
     "": ("CONFORMANCE_CASES", 100000, gen_case, lambda seed: seed),
-    "--cursors": ("CONFORMANCE_CURSOR_CASES", 50000, cursor_gen_case, lambda seed: "%d/cursors" % seed),
-    "--buffers": ("CONFORMANCE_BUF_CASES", 20000, buf_gen_case, lambda seed: "%d/buffers" % seed),
+    "--cursors": ("CONFORMANCE_CURSOR_CASES", 50000, lambda rng: cursor_gen_case(rng, later=True),
+                  lambda seed: "%d/cursors" % seed),
+    "--buffers": ("CONFORMANCE_BUF_CASES", 20000, lambda rng: buf_gen_case(rng, queue=True),
+                  lambda seed: "%d/buffers" % seed),
+    "--cuts": ("CONFORMANCE_CUT_CASES", 30000, cut_case, lambda seed: "%d/cuts" % seed),
 }
 
 
@@ -444,7 +631,7 @@ def main():
     args = sys.argv[1:]
     mode = args.pop(0) if args and args[0].startswith("--") else ""
     if len(args) != 1 or mode not in MODES:
-        sys.exit("usage: conformance.py [--cursors | --buffers] OUT")
+        sys.exit("usage: conformance.py [--cursors | --buffers | --cuts] OUT")
     env, default, gen, stream = MODES[mode]
     seed = int(os.environ.get("CONFORMANCE_SEED") or 1)
     count = int(os.environ.get(env) or default)

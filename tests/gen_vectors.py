@@ -207,6 +207,137 @@ def searches():
     return out
 
 
+def fromhexes():
+    """mv_fromhex_size and mv_fromhex: texts valid and flawed in every way
+    CPython tells apart (whitespace of each kind around pairs, a split
+    pair, an odd digit, a non-hex or non-ASCII character, NUL), every kind
+    of destination, capacities around the length, and strided, reversed
+    and released texts."""
+    out = []
+    texts = (b"", b"00", b"ff", b"0aB1", b"DEADbeef", b" 01", b"01 ", b" \t\n\r\x0b\x0c",
+             b"\t01\n02\r03\x0b04\x0c05 06", b"0 1", b"012", b"0", b"g0", b"0g", b"zz", b"01:02",
+             b"\x8001", b"01\x00", b"\x1c01", b"01\xa0", b"-1", b"+1", b"0x01", b"  ")
+    for text in texts:
+        out.append(case(text, [], ("fromhex_size",)))
+        good = M.unhex(memoryview(text))
+        need = len(good) if good is not None else 1
+        for cap in sorted({0, max(need - 1, 0), need, need + 2}):
+            out.append(case(text, [], ("fromhex", cap, "rw")))
+        out.append(case(text, [], ("fromhex", need + 1, "rev")))
+    data = b"a0 1b2C3d 4e"
+    for parent in PARENTS + ([("s", None, None, 2)], [("s", 1, None, 2)], [("s", 8, 2, -1)]):
+        out.append(case(data, parent, ("fromhex_size",)))
+        for dst in M.FROMHEX_DSTS:
+            out.append(case(data, parent, ("fromhex", 6, dst)))
+    # The order of statuses: released (text, then dst), read-only, text, room.
+    for parent in ([], [("rel",)], [("head", 1)]):
+        for dst in M.FROMHEX_DSTS:
+            out.append(case(b"0102", parent, ("fromhex", 0, dst)))
+    return out
+
+
+def rsearches():
+    """mv_rindex with every pair of boundary bounds, mv_rfind with needles
+    cut from the same buffer."""
+    out = []
+    data = bytes([5, 0, 9, 5, 0, 9, 5, 0, 9, 0xFF])
+    for parent in PARENTS:
+        n = len(M.view_of(bytearray(data), parent)) if ("rel",) not in parent else 0
+        bounds = (None, PMIN + 1, -n - 1, -2, 0, 2, n, P)
+        for value in ((5, 9) if not parent else (9,)):
+            for a in bounds:
+                for b in bounds:
+                    out.append(case(data, parent, ("rindex", value, a, b)))
+    hay = b"abaabbaaabbbaaaab"
+    rng = random.Random(6)
+    for _ in range(200):
+        n = len(hay)
+        hv = [("s", rng.randrange(n + 1), None, rng.choice((1, 1, 2, -1, -2)))]
+        cut = ("s", rng.randrange(n), None, rng.choice((1, -1, 2)))
+        room = len(M.view_of(bytearray(hay), [cut]))
+        needle = [cut, ("head", min(rng.randint(0, 4), room))]
+        out.append(case(hay, hv, ("rfind",), needle))
+    for parent in PARENTS:
+        out.append(case(hay, parent, ("rfind",), [("s", 2, 4, None)]))
+        out.append(case(hay, parent, ("rfind",), [("s", 0, 0, None)]))  # found at len(hay)
+        out.append(case(hay, [], ("rfind",), parent))
+    out.append(case(b"", [], ("rfind",), []))
+    return out
+
+
+SEPARATOR_OPS = ("partition", "rpartition", "split_next")
+
+
+def cuts():
+    """mv_startswith, mv_endswith, mv_removeprefix, mv_removesuffix between
+    every pair of strings of 0 to 2 bytes (the second stored reversed);
+    mv_strip, mv_lstrip, mv_rstrip with every kind of set of chars on every
+    parent; seeded random cases."""
+    out = []
+    alphabet = (0x61, 0x62, 0xFF)
+    strings = [b""] + [bytes([a]) for a in alphabet] + [bytes([a, b]) for a in alphabet
+                                                       for b in alphabet]
+    for a in strings:
+        for b in strings:
+            data = a + b[::-1]
+            v = [("head", len(a))]
+            w = [("tail", len(a)), ("s", None, None, -1)]
+            for op in ("startswith", "endswith", "removeprefix", "removesuffix"):
+                if op.startswith("remove") or len(b) <= len(a):
+                    out.append(case(data, v, (op,), w))
+    data = b"ab\tba ab\x0bba\n"
+    for parent in PARENTS + ([("s", None, None, 2)],):
+        for op in ("startswith", "endswith", "removeprefix", "removesuffix"):
+            for w in ([("head", 2)], [("tail", 12)], [("s", 2, 0, -1)], [("head", 0)], [("rel",)],
+                      parent):
+                if ("rel",) in parent and ("rel",) in w:
+                    continue
+                out.append(case(data, parent, (op,), w))
+    # Sets of chars: whitespace (none), empty, one char, several, strided
+    # and reversed, the whole text (everything stripped), released.
+    text = b" \t\nabcab \x0b\x0c\rba\x00 \n"
+    sets = (None, [("head", 0)], [("head", 1)], [("sub", 3, 2)], [("s", 5, 2, -1)],
+            [("s", 3, None, 3)], [], [("rel",)])
+    for parent in PARENTS + ([("s", 2, -2, None)], [("sub", 3, 5)]):
+        for chars in sets:
+            if ("rel",) in parent and chars == [("rel",)]:
+                continue
+            for op in ("strip", "lstrip", "rstrip"):
+                out.append(case(text, parent, (op,), chars))
+    for t in (b"", b" ", b"\x1c\x1d\x1e\x1f\x85\xa0", b"\x0b\x0c", b"x"):
+        for op in ("strip", "lstrip", "rstrip"):
+            out.append(case(t, [], (op,), None))
+    # Separators: every piece of a short text against it on every parent
+    # (found first, last, nowhere, the whole text, empty, released).
+    text = b"abaabba"
+    seps = ([("s", 0, 1, None)], [("s", 1, 2, None)], [("s", 2, 4, None)], [("s", 3, 5, None)],
+            [("s", None, None, -1), ("head", 2)], [], [("head", 0)], [("s", 1, None, 3)],
+            [("rel",)])
+    for op in SEPARATOR_OPS:
+        for parent in PARENTS + ([("s", 1, None, 2)], [("sub", 2, 4)]):
+            for sep in seps:
+                if ("rel",) in parent and ("rel",) in sep:
+                    continue
+                out.append(case(text, parent, (op,), sep))
+        for a in strings[:7]:
+            for b in strings[1:7]:
+                out.append(case(a + b, [("head", len(a))], (op,), [("tail", len(a))]))
+    # bytes.split's own examples: empty text, empty tokens at either end
+    # and in a row, overlapping separators, a separator longer than the text.
+    for text, sep in ((b"", b","), (b"a,,b,", b","), (b",", b","), (b"aaaaa", b"aa"),
+                      (b"ab", b"abc"), (b"a, b, c", b", "), (b"xyx", b"xyx")):
+        data = text + sep
+        out.append(case(data, [("head", len(text))], ("split_next",), [("tail", len(text))]))
+        out.append(case(data, [("head", len(text))], ("partition",), [("tail", len(text))]))
+        out.append(case(data, [("head", len(text))], ("rpartition",), [("tail", len(text))]))
+    rng = random.Random(7)
+    while len(out) < 2200:
+        c = C.cut_case(rng)
+        if not c.op[0].startswith(("fromhex", "r")) or c.op[0] == "rstrip":
+            out.append(c)
+    return out
+
+
 def statuses():
     """The order of statuses: NULL pointers aside (they have no text form),
     a released view comes first, then a read-only destination, then the
@@ -307,6 +438,57 @@ def cursors():
     for _ in range(300):
         out.append(C.cursor_gen_case(rng))
     return out
+
+
+def later_cursors():
+    """read_le24 / write_le24, the signed reads and the reads of n items on
+    every kind of cursor: twice in a row, at the exact lengths around
+    their widths, every n from 0 to 9 and past, the sign boundaries, status
+    order, and seeded random sequences mixing them with the other kinds."""
+    out = []
+    data = bytes([0x00, 0x7F, 0x80, 0xFF, 0x01, 0xFE, 0x42, 0x13, 0x37, 0xC0, 0xDE, 0x99])
+    fixed = ("le24",) + tuple(M.SIGNED_KINDS)
+    for parent in CURSOR_PARENTS:
+        for kind in fixed:
+            out.append(cursor(data, parent, [("read_" + kind,), ("read_" + kind,)]))
+        for value in edge_values("be24"):
+            out.append(cursor(data, parent, [("write_le24", value), ("read_u8",)]))
+        for n in range(0, 10):
+            out.append(cursor(data, parent, [("read_be_uint", n), ("read_le_uint", n)]))
+        for n in (M.PTRDIFF_MAX, M.SIZE_MAX):
+            out.append(cursor(data, parent, [("read_le_uint", n), ("read_be_uint", n)]))
+    long = bytes(range(0xA0, 0xA0 + 24))
+    for kind in fixed:
+        width = M.kind_width(kind)
+        for n in (width - 1, width, width + 1):
+            for shape in ([("s", None, None, -2), ("head", n)], [("s", 2, None, 2), ("head", n)],
+                          [("head", n)], [("head", n), ("ro",)]):
+                out.append(cursor(long, shape, [("read_" + kind,), ("read_" + kind,)]))
+                if kind == "le24":
+                    out.append(cursor(long, shape, [("write_le24", 0xFFFFFFFF), ("write_le24", 1)]))
+    for n in range(1, 9):
+        for k in (n - 1, n, n + 1):
+            for shape in ([("head", k)], [("s", None, None, -1), ("head", k)],
+                          [("head", k), ("ro",)]):
+                out.append(cursor(long, shape, [("read_be_uint", n), ("read_le_uint", n)]))
+    # Every sign boundary: the items 7f ff .., 80 00 .., ff ff .., 00 .. 01.
+    for first, rest in ((0x7F, 0xFF), (0x80, 0x00), (0xFF, 0xFF), (0x00, 0x00), (0x80, 0xFF)):
+        be = bytes([first]) + bytes([rest]) * 7
+        for kind in SIGNED_ORDER:
+            raw = be if kind.startswith(("be", "i8")) else be[:M.kind_width(kind)][::-1]
+            out.append(cursor(raw, [], [("read_" + kind,)]))
+    # Status order: released first, then n outside 1 .. 8, then the length.
+    for parent in ([("rel",)], [("head", 1)], [("head", 0)], [("ro",)]):
+        for n in (0, 2, 9):
+            out.append(cursor(data, parent, [("read_be_uint", n), ("read_le_uint", n),
+                                             ("write_le24", 7), ("read_le_i64",)]))
+    rng = random.Random(9)
+    for _ in range(300):
+        out.append(C.cursor_gen_case(rng, later=True))
+    return out
+
+
+SIGNED_ORDER = ("i8", "be_i16", "le_i16", "be_i32", "le_i32", "be_i64", "le_i64")
 
 
 # ------------------------------------------------------------- buffers
@@ -427,16 +609,132 @@ def buffers():
     return out
 
 
+def queues():
+    """The byte queue: reserve, clear and consume in every state, at the
+    boundaries of n, the order of statuses, a queue filled at the back and
+    drained at the front (the consumed prefix reclaimed), and seeded random
+    sequences mixing them with every other step."""
+    out = []
+    for _, prefix in BUF_STATES:
+        st = M.BufState()
+        for step in prefix:
+            st.step(step)
+        n = len(st.bufs["a"])
+        steps = [("clear", "a"), ("wipe", "a")]
+        for size in sorted({0, 1, max(n - 1, 0), n, n + 1, 100, P - n, P - n + 1, SMAX}):
+            if size <= n + 100 or size > P - n:
+                steps.append(("reserve", "a", size))
+            steps.append(("consume", "a", size))
+        for step in steps:
+            # The step, then the state it leaves used: an append and a read
+            # of the whole contents through an export.
+            out.append(M.BufSeq(list(prefix) + [step, ("append", "a", hx("5a"))]))
+    out += [
+        seq(("from", "a", FIVE), ("export", "a", "e0", True), ("reserve", "a", SMAX),
+            ("consume", "a", SMAX), ("consume", "a", 0), ("clear", "a"), ("release", "a", "e0"),
+            ("reserve", "a", SMAX), ("consume", "a", SMAX), ("consume", "a", 6),
+            ("consume", "a", 5), ("consume", "a", 0), ("clear", "a")),
+        seq(("init", "a", 0), ("clear", "a"), ("consume", "a", 0), ("reserve", "a", 0),
+            ("consume", "a", 1), ("reserve", "a", 64), ("append", "a", FIVE),
+            ("consume", "a", 2), ("export", "a", "e0", False), ("set", "a", "e0", 0, 0xEE),
+            ("release", "a", "e0"), ("consume", "a", 3), ("append", "a", own())),
+    ]
+    # A queue: bytes in at the back, out at the front, the prefix reclaimed.
+    steps = [("init", "a", 0)]
+    for i in range(24):
+        chunk = bytes((i * 7 + j) & 255 for j in range(i % 5 + 1))
+        steps.append(("append", "a", hx(chunk.hex())))
+        if i % 3 == 2:
+            steps.append(("consume", "a", i % 4 + 1))
+    out.append(M.BufSeq(steps[:40]))
+    # wipe after the front was consumed, after a shrink (bytes past the
+    # contents), with the spare view written and abandoned.
+    out.append(seq(("from", "a", hx("00112233445566778899")), ("consume", "a", 3),
+                   ("resize", "a", 2), ("wipe", "a"), ("append", "a", hx("abcd")),
+                   ("spare", "a", "e4", 8), ("set", "a", "e4", 0, 0x55), ("wipe", "a"),
+                   ("commit", "a", "e4", 0), ("wipe", "a"), ("export", "a", "e0", True),
+                   ("wipe", "a"), ("release", "a", "e0"), ("wipe", "a"), ("free", "a"),
+                   ("wipe", "a")))
+    out.append(seq(("from", "a", hx("00112233445566778899")), ("consume", "a", 7),
+                   ("append", "a", own()), ("append", "a", own("a", ("s", None, None, -1))),
+                   ("consume", "a", 1), ("reserve", "a", 30), ("append", "a", hx("ff" * 9)),
+                   ("clear", "a"), ("append", "a", hx("01")), ("consume", "a", 1),
+                   ("reserve", "a", 3)))
+    # The spare view in every state: asked for at the boundaries of min,
+    # written, committed (or abandoned), and every step it locks out.
+    for _, prefix in BUF_STATES:
+        st = M.BufState()
+        for step in prefix:
+            st.step(step)
+        n = len(st.bufs["a"])
+        for least in sorted({0, 1, 3, 100, P - n + 1, SMAX}):
+            steps = [("spare", "a", "e4", least)]
+            probe = M.BufState()
+            for step in list(prefix):
+                probe.step(step)
+            if probe.step(steps[0])["status"] != "OK":
+                pass  # refused: nothing to write or commit
+            elif least == 3:
+                steps += [("set", "a", "e4", 0, 0xA1), ("set", "a", "e4", 2, 0xA3),
+                          ("set", "a", "e4", 1, 0xA2), ("commit", "a", "e4", 2)]
+            elif least == 1:
+                steps += [("set", "a", "e4", 0, 0x77), ("commit", "a", "e4", 1)]
+            else:
+                steps += [("commit", "a", "e4", 0)]
+            out.append(M.BufSeq(list(prefix) + steps + [("append", "a", hx("5a"))]))
+    locked = [("resize", "a", 1), ("resize", "a", SMAX), ("append", "a", hx("01")),
+              ("append", "a", hx("01", [("rel",)])), ("reserve", "a", 1), ("reserve", "a", SMAX),
+              ("consume", "a", 0), ("consume", "a", 99), ("clear", "a"), ("wipe", "a"),
+              ("free", "a"), ("spare", "a", "e5", 0), ("spare", "a", "e5", SMAX)]
+    out.append(seq(*([("from", "a", FIVE), ("spare", "a", "e4", 2)] + locked +
+                     [("set", "a", "e4", 0, 0xEE), ("set", "a", "e4", 1, 0xEF),
+                      ("commit", "a", "e4", 2)] + locked[:-2] +
+                     [("spare", "a", "e5", SMAX), ("spare", "a", "e6", 0)])))
+    # Exports while the spare view is out: allowed, and they hold back
+    # the commit; the order of the commit's statuses.
+    out.append(seq(("from", "a", FIVE), ("spare", "a", "e4", 4), ("export", "a", "e0", False),
+                   ("set", "a", "e0", 0, 0x11), ("set", "a", "e4", 0, 0x22),
+                   ("commit", "a", "e4", SMAX), ("commit", "a", "e4", 1),
+                   ("release", "a", "e0"), ("commit", "a", "e4", SMAX),
+                   ("commit", "a", "e4", M.PTRDIFF_MAX + 1), ("commit", "a", "e4", 1),
+                   ("commit", "a", "e4", 1), ("commit", "a", "e4", SMAX)))
+    # A receive loop: spare, write, commit, consume what was parsed.
+    steps = [("init", "a", 0)]
+    for i in range(12):
+        k = i % 4 + 1
+        steps.append(("spare", "a", "e%d" % (4 + i % 4), k + 2))
+        steps += [("set", "a", "e%d" % (4 + i % 4), j, (i * 16 + j) & 255) for j in range(k)]
+        steps.append(("commit", "a", "e%d" % (4 + i % 4), k))
+        if i % 3 == 2:
+            steps.append(("consume", "a", 3))
+    out.append(M.BufSeq(steps[:MAX_SEQ_STEPS]))
+    rng = random.Random(8)
+    for _ in range(300):
+        out.append(C.buf_gen_case(rng, queue=True))
+    return out
+
+
+MAX_SEQ_STEPS = 64  # the replayer's limit
+
+
 FILES = (
     ("slice.txt", "mv_slice: boundaries crossed, chains of up to six slices", slices),
     ("views.txt", "mv_sub, mv_buffer, mv_advance, mv_split, mv_toreadonly, mv_release", views),
     ("items.txt", "mv_get, mv_set, mv_tobytes, mv_fill, mv_assign (overlaps)", items),
     ("compare.txt", "mv_equal, mv_compare, mv_ct_equal", compares),
-    ("hex.txt", "mv_hex, mv_hex_size", hexes),
-    ("search.txt", "mv_index, mv_count, mv_find", searches),
+    ("hex.txt", "mv_hex, mv_hex_size; mv_fromhex_size, mv_fromhex",
+     lambda: hexes() + fromhexes()),
+    ("search.txt", "mv_index, mv_count, mv_find; mv_rindex, mv_rfind",
+     lambda: searches() + rsearches()),
+    ("cut.txt", "mv_startswith, mv_endswith, mv_removeprefix, mv_removesuffix, mv_*strip, "
+     "mv_partition, mv_rpartition, mv_split_next",
+     cuts),
     ("status.txt", "the order of statuses", statuses),
-    ("cursor.txt", "cursor reads and writes: mv_read_*, mv_write_*", cursors),
-    ("buf.txt", "owner buffers: mv_buf_* sequences", buffers),
+    ("cursor.txt", "cursor reads and writes: mv_read_*, mv_write_*; le24, signed, n items",
+     lambda: cursors() + later_cursors()),
+    ("buf.txt", "owner buffers: mv_buf_* sequences; the byte queue (reserve, clear, consume, "
+     "spare, commit, wipe)",
+     lambda: buffers() + queues()),
 )
 
 

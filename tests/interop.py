@@ -157,6 +157,8 @@ def main():
          lambda: case_python_sends(peer, 8 << 20, 1024, "into")),
         ("socket.sendall -> mv_recv_into loop (7)",
          lambda: case_python_sends(peer, 300001, 7, "into")),
+        ("socket.sendall -> mv_recvv_all (readv)",
+         lambda: case_python_sends(peer, 8 << 20, 5, "recvv")),
         ("seed send loop -> mv_recv_all(chunk 4096)",
          lambda: case_python_sends(peer, 4 << 20, 4096, "all", use_seed_loop=True)),
         ("mv_send_all -> seed recv_into loop",

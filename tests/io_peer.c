@@ -7,10 +7,12 @@
  *       8-byte little-endian words) with mv_send_all, with mv_sendv_all over
  *       thousands of views, or with a non-blocking mv_send_all resumed after
  *       MV_EAGAIN; prints "sent N crc32 <8 hex digits>" and closes.
- *   io_peer recv PORT BYTES CHUNK all|into
- *       connects, receives BYTES bytes with mv_recv_all(chunk) or with the
- *       seed's loop of mv_recv_into(view, min(chunk, len)), checks that
- *       the stream then ends, prints "received N crc32 <8 hex digits>".
+ *   io_peer recv PORT BYTES CHUNK all|into|recvv
+ *       connects, receives BYTES bytes with mv_recv_all(chunk), with the
+ *       seed's loop of mv_recv_into(view, min(chunk, len)), or with one
+ *       mv_recvv_all into thousands of consecutive views (CHUNK seeds
+ *       their lengths), checks that the stream then ends, prints
+ *       "received N crc32 <8 hex digits>".
  *
  * Socket buffers are small so that sends and receives come in pieces.  A
  * watchdog (alarm) ends the process if the peer stalls.
@@ -204,6 +206,33 @@ static int do_recv(int fd, size_t n, size_t chunk, const char *how)
             }
         }
         fprintf(stderr, "io_peer: %lu recv_into calls\n", calls);
+    } else if (strcmp(how, "recvv") == 0) {
+        /* Views of 0 to 3000 bytes (some empty), consecutive over buf. */
+        size_t cap = n / 1000 + 16, count = 0, at = 0;
+        mv_view *views = malloc(cap * sizeof *views);
+        uint64_t cut = chunk ^ 0xfeed;
+        while (views != NULL && at < n && count < cap - 1) {
+            size_t len = splitmix(&cut) % 7 == 0 ? 0 : (size_t)(splitmix(&cut) % 3001);
+            if (len > n - at)
+                len = n - at;
+            if (mv_sub(view, at, len, &views[count]) != MV_OK)
+                break;
+            count++;
+            at += len;
+        }
+        if (views != NULL && at < n && mv_sub(view, at, n - at, &views[count]) == MV_OK) {
+            count++;
+            at = n;
+        }
+        if (views == NULL || at != n) {
+            rc = fail("cutting views", MV_EINVAL, 0);
+        } else {
+            st = mv_recvv_all(&t, views, count, &got);
+            if (st != MV_OK)
+                rc = fail("mv_recvv_all", st, got);
+            fprintf(stderr, "io_peer: %zu views\n", count);
+        }
+        free(views);
     } else {
         rc = fail("unknown receive mode", MV_EINVAL, 0);
     }
@@ -227,7 +256,7 @@ int main(int argc, char **argv)
     alarm(60);
     if (argc != 6) {
         fprintf(stderr, "usage: io_peer send PORT BYTES SEED all|sendv|nonblock\n"
-                        "       io_peer recv PORT BYTES CHUNK all|into\n");
+                        "       io_peer recv PORT BYTES CHUNK all|into|recvv\n");
         return 2;
     }
     unsigned port = (unsigned)strtoul(argv[2], NULL, 10);

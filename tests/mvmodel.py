@@ -3,8 +3,9 @@
 A case is a base buffer, up to two views cut from it by chains of steps,
 and one operation; corpus/vectors/README.md describes the text form.  This
 module evaluates a case with CPython's memoryview (and bytes, for the
-searches Python 3.11 has only on bytes) and writes the line that the C
-replayer (tests/run_vectors.c) checks the library against.
+searches, cuts and hex decoding Python 3.11 has only on bytes) and writes
+the line that the C replayer (tests/run_vectors.c) checks the library
+against.
 
 Where CPython has the operation, CPython decides the result.  Where it has
 none (mv_sub, mv_buffer, mv_advance, mv_split, mv_fill, mv_tobytes's
@@ -17,7 +18,9 @@ read-only flag before src's release).
 The address of item 0 is not visible from Python, so each case also runs
 on two address buffers whose byte i holds i & 255 and i >> 8: slicing does
 not depend on content, so item 0 of the same view of those buffers spells
-its offset in the base.
+its offset in the base.  The cuts (removeprefix, strip, partition ...) do
+depend on content: their results are placed from where CPython's result
+starts in bytes(v), v's own item 0 and v's stride.
 
 Cursor cases (a sequence of reads and writes that consume one view) and
 owner-buffer sequences (bytearray with export locking) have their own
@@ -45,8 +48,17 @@ STEPS = {"s": "ppp", "sub": "zz", "buf": "zi", "adv": "z", "head": "z", "tail": 
 OPS = {"slice": "ppp", "sub": "zz", "buffer": "zi", "advance": "z", "split": "z",
        "toreadonly": "", "release": "", "get": "i", "set": "ib", "tobytes": "z",
        "fill": "b", "assign": "", "equal": "", "compare": "", "ct_equal": "",
-       "hex": "biz", "index": "bpp", "count": "b", "find": ""}
-TWO_VIEW_OPS = ("assign", "equal", "compare", "ct_equal", "find")
+       "hex": "biz", "index": "bpp", "count": "b", "find": "",
+       # search.h and cut.h: 'd' is a destination word (rw, ro, rev, rel).
+       "rfind": "", "rindex": "bpp", "startswith": "", "endswith": "", "removeprefix": "",
+       "removesuffix": "", "strip": "", "lstrip": "", "rstrip": "", "fromhex_size": "",
+       "fromhex": "zd", "partition": "", "rpartition": "", "split_next": ""}
+TWO_VIEW_OPS = ("assign", "equal", "compare", "ct_equal", "find", "rfind", "startswith",
+                "endswith", "removeprefix", "removesuffix", "partition", "rpartition",
+                "split_next")
+# w= is the set of chars when present, ASCII whitespace (C: NULL) when not.
+OPTIONAL_W_OPS = ("strip", "lstrip", "rstrip")
+FROMHEX_DSTS = ("rw", "ro", "rev", "rel")
 VIEW_OPS = ("slice", "sub", "buffer", "advance", "toreadonly")
 
 
@@ -58,6 +70,10 @@ class Case:
         self.buf, self.spec, self.v, self.w, self.op = bytes(buf), spec, list(v), w, tuple(op)
         if op[0] in TWO_VIEW_OPS and w is None:
             self.w = []
+        if op[0] not in OPS or len(op) - 1 != len(OPS[op[0]]):
+            raise ValueError("bad op %r" % (op,))
+        if w is not None and op[0] not in TWO_VIEW_OPS + OPTIONAL_W_OPS:
+            raise ValueError("w= given to %s" % op[0])
 
     def inputs(self):
         words = ["buf=" + self.spec, "v=" + chain_text(self.v)]
@@ -228,8 +244,83 @@ def run(case, base):
             # Separators are written '_' (never a hex digit): the same
             # call with '_' as sep puts them in the same places.
             exp["out"] = hex_of(v, ord("_"), bps) if sep else text
+    elif name in ("startswith", "endswith"):
+        exp["value"] = 0 if dead else int(getattr(v.tobytes(), name)(w.tobytes()))
+    elif name == "split_next":
+        # mv_split_next called until it stops: the tokens of
+        # bytes(v).split(bytes(w)), then ERELEASED (the rest is released
+        # after the last token); a released view or an empty w stops the
+        # first call.
+        if dead:
+            status("ERELEASED")
+            exp["value"] = 0
+        elif len(w) == 0:
+            status("EINVAL")
+            exp["value"] = 0
+        else:
+            tokens = v.tobytes().split(w.tobytes())
+            status("ERELEASED")
+            exp["value"] = len(tokens)
+            exp["tokens"] = ",".join(t.hex() for t in tokens)
+    elif name == "fromhex":
+        cap, dst = args
+        text = None if released(v) else unhex(v)
+        if released(v) or dst == "rel":
+            status("ERELEASED")
+        elif dst == "ro":
+            status("EREADONLY")
+        elif text is None:
+            status("EINVAL")
+        elif cap < len(text):
+            status("ERANGE")
+        else:
+            status("OK")
+            exp["value"] = len(text)
+            exp["bytes"] = text.hex()
     elif dead:
         status("ERELEASED")
+    elif name in CUT_OPS:
+        # The result is v[at:at + n]: its items depend on the contents, so
+        # the address buffers cannot recompute it; evaluate() places it
+        # from v's own item 0 and stride.
+        at, n = cut_of(name, v.tobytes(), None if w is None else w.tobytes())
+        status("OK")
+        exp.update(view_fields(v[at:at + n]))
+        views.append(("at", at, n))
+    elif name in ("partition", "rpartition"):
+        try:
+            parts = getattr(v.tobytes(), name)(w.tobytes())
+        except ValueError:
+            status("EINVAL")  # an empty separator
+        else:
+            # Three runs of v: before, the items that matched, after (for
+            # no match CPython gives (v, b'', b'') and (b'', b'', v)).
+            status("OK")
+            at = 0
+            for suffix, part in zip(("", "2", "3"), parts):
+                exp.update(view_fields(v[at:at + len(part)], suffix))
+                views.append(("at", at, len(part)))
+                at += len(part)
+    elif name == "fromhex_size":
+        text = unhex(v)
+        if text is None:
+            status("EINVAL")
+        else:
+            status("OK")
+            exp["size"] = len(text)
+    elif name == "rfind":
+        pos = v.tobytes().rfind(w.tobytes())
+        if pos < 0:
+            status("ENOTFOUND")
+        else:
+            status("OK")
+            exp["value"] = pos
+    elif name == "rindex":
+        try:
+            exp["value"] = v.tobytes().rindex(args[0], args[1], args[2])
+            status("OK")
+        except ValueError:
+            status("ENOTFOUND")
     elif name == "slice":
         try:
             r = v[slice(*args)]
@@ -321,6 +412,48 @@ def run(case, base):
     return exp, views
 
 
+CUT_OPS = ("removeprefix", "removesuffix", "strip", "lstrip", "rstrip")
+
+
+def cut_of(name, s, w):
+    """Where the result of a cut op lies in s (v's items): (at, n), from
+    CPython's bytes methods (w: the pattern or chars; None: whitespace)."""
+    if name == "removeprefix":
+        r = s.removeprefix(w)
+        return len(s) - len(r), len(r)
+    if name == "removesuffix":
+        return 0, len(s.removesuffix(w))
+    chars = w  # None: CPython's own default, ASCII whitespace
+    if s.strip(chars) == b"":
+        return 0, 0  # every item stripped: an empty view
+    at = len(s) - len(s.lstrip(chars))
+    if name == "strip":
+        return at, len(s.strip(chars))
+    if name == "lstrip":
+        return at, len(s) - at
+    return 0, len(s.rstrip(chars))
+
+
+def unhex(v):
+    """bytes.fromhex of v's items read as text (latin-1: every byte one
+    character; a non-ASCII one is invalid); None when CPython refuses."""
+    try:
+        return bytes.fromhex(v.tobytes().decode("latin-1"))
+    except ValueError:
+        return None
+
+
+def chain_offset(case, chain):
+    """The offset in the base of item 0 of chain's view (None when it has
+    no items), spelled by the address buffers."""
+    n = len(case.buf)
+    lo = view_of(bytearray(i & 255 for i in range(n)), chain)
+    hi = view_of(bytearray(i >> 8 for i in range(n)), chain)
+    if released(lo) or len(lo) == 0:
+        return None
+    return lo[0] | hi[0] << 8
+
+
 def first_items(case, n):
     """Item 0 of each result view of case run on an address buffer."""
     lo = bytearray(i & 255 for i in range(n))
@@ -335,12 +468,19 @@ def evaluate(case):
     if len(case.buf) >= 1 << 16:
         raise ValueError("address buffers spell offsets below 65536 only")
     exp, views = run(case, bytearray(case.buf))
-    if views:
+    if views and isinstance(views[0], tuple):
+        for i, (_, at, k) in enumerate(views):
+            if k:
+                v = view_of(bytearray(case.buf), case.v)
+                step = v.strides[0] if len(v) >= 2 else 0
+                exp["off" + ("", "2", "3")[i]] = chain_offset(case, case.v) + at * step
+    elif views:
         for i, off in enumerate(first_items(case, len(case.buf))):
             if off is not None:
                 exp["off" if i == 0 else "off2"] = off
     order = ("status", "value", "size", "released", "len", "off", "stride", "ro", "bytes",
-             "len2", "off2", "stride2", "bytes2", "out", "base")
+             "len2", "off2", "stride2", "bytes2", "len3", "off3", "stride3", "bytes3", "tokens",
+             "out", "base")
     return {k: exp[k] for k in order if k in exp}
 
 
@@ -370,9 +510,29 @@ INT_KINDS = {"u8": ("B", 1), "be16": (">H", 2), "be24": (">I", 3), "be32": (">I"
 WRITE_BITS = {"u8": 8, "be16": 16, "be24": 32, "be32": 32, "be64": 64, "le16": 16,
               "le32": 32, "le64": 64}
 
+# The later kinds: le24 (read and write: '<I' without its last byte),
+# the signed reads, and the reads of 1 to 8 items (int.from_bytes).
+LE24 = ("<I", 3)
+SIGNED_KINDS = {"i8": ("b", 1), "be_i16": (">h", 2), "le_i16": ("<h", 2), "be_i32": (">i", 4),
+                "le_i32": ("<i", 4), "be_i64": (">q", 8), "le_i64": ("<q", 8)}
+UINT_KINDS = {"be_uint": "big", "le_uint": "little"}
+WRITE_BITS_LATER = {"le24": 32}
+
 # Argument kinds of the cursor operations: 'z' size, 'u' unsigned value.
 CURSOR_OPS = dict([("read_" + k, "") for k in INT_KINDS] + [("write_" + k, "u") for k in INT_KINDS] +
-                  [("read_view", "z"), ("read_bytes", "z"), ("write_view", "")])
+                  [("read_view", "z"), ("read_bytes", "z"), ("write_view", "")] +
+                  [("read_le24", ""), ("write_le24", "u")] +
+                  [("read_" + k, "") for k in SIGNED_KINDS] +
+                  [("read_" + k, "z") for k in UINT_KINDS])
+
+
+def kind_width(kind):
+    """Items a fixed-width integer kind takes (old or later kinds)."""
+    if kind in INT_KINDS:
+        return INT_KINDS[kind][1]
+    if kind == "le24":
+        return 3
+    return SIGNED_KINDS[kind][1]
 
 
 def unpack(kind, raw):
@@ -404,7 +564,8 @@ class CursorCase:
             if o[0] not in CURSOR_OPS or len(o) - 1 != len(CURSOR_OPS[o[0]]):
                 raise ValueError("bad cursor op %r" % (o,))
             if o[0].startswith("write_") and o[0] != "write_view":
-                if not 0 <= o[1] < 2 ** WRITE_BITS[o[0][6:]]:
+                bits = WRITE_BITS.get(o[0][6:]) or WRITE_BITS_LATER[o[0][6:]]
+                if not 0 <= o[1] < 2 ** bits:
                     raise ValueError("value out of the parameter's range in %r" % (o,))
 
     def inputs(self):
@@ -423,6 +584,17 @@ def cursor_op(m, w, name, args):
     is assigned to it."""
     if released(m) or (name == "write_view" and released(w)):
         return "ERELEASED", None, 0
+    if name in ("read_le24", "read_be_uint", "read_le_uint") or name[5:] in SIGNED_KINDS:
+        return later_read(m, name[5:], args)
+    if name == "write_le24":
+        data = struct.pack("<I", args[0])[:3]
+        try:
+            m[:3] = data
+        except TypeError:
+            return "EREADONLY", None, 0
+        except ValueError:
+            return "ERANGE", None, 0
+        return "OK", None, 3
     if name.startswith("read_") and name[5:] in INT_KINDS:
         kind = name[5:]
         try:
@@ -454,6 +626,30 @@ def cursor_op(m, w, name, args):
             return "ERANGE", None, 0
         return "OK", None, len(w)
     raise ValueError("unknown cursor op " + name)
+
+
+def later_read(m, kind, args):
+    """read_le24 ('<I' with a zero last byte), the signed reads (struct's
+    signed formats) and the reads of n items (int.from_bytes; n outside
+    1 .. 8 is MV_EINVAL, before the length)."""
+    if kind in UINT_KINDS:
+        n = args[0]
+        if not 1 <= n <= 8:
+            return "EINVAL", None, 0
+        raw = m[:n].tobytes()
+        if len(raw) < n:
+            return "ERANGE", None, 0
+        return "OK", int.from_bytes(raw, UINT_KINDS[kind]), n
+    width = kind_width(kind)
+    raw = m[:width].tobytes()
+    try:
+        if kind == "le24":
+            value = struct.unpack("<I", raw + b"\0")[0]
+        else:
+            value = struct.unpack(SIGNED_KINDS[kind][0], raw)[0]
+    except struct.error:
+        return "ERANGE", None, 0
+    return "OK", value, width
 
 
 def run_cursor(case, base, moves=None):
@@ -519,18 +715,37 @@ def evaluate_cursor(case):
 #   - mv_buf_release: a released view is MV_ERELEASED; a buffer with no
 #     live export, or a view that is not the buffer's export, MV_EINVAL;
 #   - sizes above PTRDIFF_MAX are MV_EOVERFLOW (after MV_EBUSY);
+#   - mv_buf_reserve (no CPython equivalent): MV_EBUSY, MV_EOVERFLOW when
+#     len + n passes PTRDIFF_MAX, else the contents are unchanged;
+#   - mv_buf_consume of more than the length is MV_ERANGE (CPython's
+#     del b[:n] clamps), after MV_EBUSY; mv_buf_clear and mv_buf_consume
+#     of an exported buffer are MV_EBUSY also when nothing would change;
+#   - mv_buf_wipe is clear() that zeroes the whole block first: the same
+#     statuses and contents;
+#   - the spare view (mv_buf_spare: at least min bytes after the contents,
+#     their values unknown until written) locks the buffer as an export
+#     does without being counted in mv_buf_exports: every step that could
+#     move the contents is MV_EBUSY while it is out, exports are not;
+#     mv_buf_commit appends the first n bytes written through it (a commit
+#     is MV_ERELEASED for a spare view already handed back, MV_EBUSY while
+#     exports are live, MV_ERANGE past the view).  Only the first min items
+#     of the view are known to exist, so sequences write and commit only
+#     those (or commit more than PTRDIFF_MAX: MV_ERANGE).
 #   - a source viewing a buffer's own contents is read as if copied
 #     first; a released source is MV_ERELEASED (before MV_EBUSY).
 
 SLOTS = tuple("e%d" % i for i in range(8))
-BUF_STEPS = ("init", "from", "resize", "append", "export", "release", "free", "set")
+BUF_STEPS = ("init", "from", "resize", "append", "export", "release", "free", "set", "reserve",
+             "clear", "consume", "spare", "commit", "wipe")
 
 
 class BufSeq:
     """steps: tuples ("init", buf, n), ("from", buf, src), ("resize", buf, n),
     ("append", buf, src), ("export", buf, slot, readonly), ("release", buf,
-    slot), ("free", buf), ("set", buf, slot, index, byte); a src is
-    (origin, chain) with origin "a", "b", a slot, or bytes."""
+    slot), ("free", buf), ("set", buf, slot, index, byte), ("reserve", buf,
+    n), ("clear", buf), ("consume", buf, n), ("spare", buf, slot, min),
+    ("commit", buf, slot, n), ("wipe", buf); a src is (origin, chain) with origin "a", "b",
+    a slot, or bytes."""
 
     def __init__(self, steps):
         self.steps = [tuple(s) for s in steps]
@@ -581,6 +796,11 @@ class BufState:
         self.holds = {"a": False, "b": False}   # holds a block (init/from would leak it)
         self.count = {"a": 0, "b": 0}            # live exports (mv_buf_exports)
         self.slots = {}                          # slot -> (buffer, memoryview)
+        self.spares = {}                         # slot -> Spare
+        self.spare_out = {"a": None, "b": None}  # the slot of the spare view out
+
+    def locked(self, b):
+        return self.count[b] > 0 or self.spare_out[b] is not None
 
     def live(self, slot):
         return slot in self.slots and not released(self.slots[slot][1])
@@ -620,8 +840,12 @@ class BufState:
         return exp
 
     def _run(self, name, b, ba, args):
+        if name in ("resize", "free", "clear", "consume", "reserve", "wipe") and self.spare_out[b]:
+            return "EBUSY"  # memview's: the spare view is out
+        if name in ("spare", "commit") or (name == "set" and args[0] in self.spares):
+            return self._spare_step(name, b, ba, args)
         if name in ("init", "from"):
-            if self.holds[b] or self.count[b]:
+            if self.holds[b] or self.locked(b):
                 raise ValueError("init/from on a buffer that holds memory or exports")
             if name == "init":
                 if args[0] > PTRDIFF_MAX:
@@ -653,6 +877,8 @@ class BufState:
                 return "ERELEASED"
             items = v.tobytes()
             del v
+            if self.spare_out[b]:
+                return "EBUSY"
             if items:
                 try:
                     ba.extend(items)
@@ -671,6 +897,38 @@ class BufState:
                 return self._busy(b, ba)
             self.holds[b] = False
             return self._not_busy(b, ba, "OK")
+        if name == "reserve":
+            # No CPython equivalent (capacity is not a bytearray notion):
+            # memview's rule, the contents unchanged.
+            if self.count[b]:
+                return "EBUSY"
+            if args[0] > PTRDIFF_MAX - len(ba):
+                return "EOVERFLOW"
+            self.holds[b] = True  # it may have made a block, even for 0
+            return "OK"
+        if name in ("clear", "wipe"):
+            # wipe: clear() that also zeroes the block (memview's own: the
+            # replayer checks the zeros; CPython decides the rest).
+            if ba:
+                try:
+                    ba.clear()
+                except BufferError:
+                    return self._busy(b, ba)
+            elif cpython_busy(ba):
+                return self._busy(b, ba)
+            return self._not_busy(b, ba, "OK")  # the block is kept
+        if name == "consume":
+            # del ba[:n]; CPython clamps an n past the end, memview refuses.
+            n = args[0]
+            if 0 < n <= len(ba):
+                try:
+                    del ba[:n]
+                except BufferError:
+                    return self._busy(b, ba)
+                return self._not_busy(b, ba, "OK")
+            if cpython_busy(ba):
+                return self._busy(b, ba)
+            return self._not_busy(b, ba, "ERANGE" if n > len(ba) else "OK")
         if name == "export":
             slot, readonly = args
             if self.live(slot):
@@ -710,6 +968,44 @@ class BufState:
             return "OK"
         raise ValueError("unknown buffer step " + name)
 
+    def _spare_step(self, name, b, ba, args):
+        if name == "spare":
+            slot, least = args
+            if self.live(slot) or (slot in self.spares and self.spares[slot].live):
+                raise ValueError("spare into a live slot would lose its view")
+            if self.locked(b):
+                return "EBUSY"
+            if least > PTRDIFF_MAX - len(ba):
+                return "EOVERFLOW"
+            self.spares[slot] = Spare(b, least)
+            self.spare_out[b] = slot
+            self.holds[b] = True
+            return "OK"
+        sp = self.spares[args[0]]
+        if name == "set":
+            index, value = args[1:]
+            if not sp.live:
+                return "ERELEASED"
+            if not 0 <= index < sp.least:
+                raise ValueError("a write to the spare view past its min: its length is unknown")
+            sp.known[index] = value
+            return "OK"
+        n = args[1]
+        if not sp.live:
+            return "ERELEASED"
+        if sp.buf != b:
+            raise ValueError("a commit to another buffer: empty views may look alike")
+        if self.count[b]:
+            return "EBUSY"
+        if n > PTRDIFF_MAX:
+            return "ERANGE"
+        if any(i not in sp.known for i in range(n)):
+            raise ValueError("a commit of spare bytes never written: their values are unknown")
+        ba.extend(bytes(sp.known[i] for i in range(n)))
+        sp.live = False
+        self.spare_out[b] = None
+        return "OK"
+
     def _busy(self, b, ba):
         if not self.count[b]:
             raise ValueError("CPython refuses a resize of %s with no export in the model" % b)
@@ -719,6 +1015,21 @@ class BufState:
         if self.count[b]:
             raise ValueError("CPython resized %s with exports in the model" % b)
         return status
+
+
+class Spare:
+    """A spare view: its buffer, the min it was asked for (its length is
+    the library's, at least that), the bytes written through it."""
+
+    def __init__(self, buf, least):
+        self.buf, self.least, self.known, self.live = buf, least, {}, True
+
+    def prefix(self):
+        """How many of its first items were written."""
+        n = 0
+        while n in self.known:
+            n += 1
+        return n
 
 
 def buf_results(seq):

@@ -14,7 +14,9 @@
  * failure leaves out-parameters, caller buffers and the base untouched
  * (they are pre-filled with a sentinel), operations that do not write leave
  * the base untouched, and caller buffers are allocated at exactly the
- * capacity passed, so the sanitizers see any write past it.
+ * capacity passed, so the sanitizers see any write past it (fromhex's
+ * destination too: a separate array of exactly its capacity, its items past
+ * the bytes decoded checked untouched).
  *
  * Two more kinds of line: cursor cases ("ops=" instead of "op=": reads and
  * writes that consume one view, each checked as it happens), and buffer
@@ -175,7 +177,8 @@ static size_t split(char *s, char sep, char **parts, size_t max)
 /* ------------------------------------------------------- steps and ops */
 
 /* Argument kinds: 'p' ptrdiff_t or none, 'i' ptrdiff_t, 'z' size_t,
- * 'b' byte, 'u' unsigned 64-bit. */
+ * 'b' byte, 'u' unsigned 64-bit, 'd' a destination word (dst_words,
+ * stored in b[] as its index). */
 typedef struct spec {
     const char *name;
     const char *kinds;
@@ -192,7 +195,9 @@ static const spec step_specs[] = {
 enum op_id {
     OP_SLICE, OP_SUB, OP_BUFFER, OP_ADVANCE, OP_SPLIT, OP_TOREADONLY, OP_RELEASE, OP_GET,
     OP_SET, OP_TOBYTES, OP_FILL, OP_ASSIGN, OP_EQUAL, OP_COMPARE, OP_CT_EQUAL, OP_HEX,
-    OP_INDEX, OP_COUNT, OP_FIND,
+    OP_INDEX, OP_COUNT, OP_FIND, OP_RFIND, OP_RINDEX, OP_STARTSWITH, OP_ENDSWITH,
+    OP_REMOVEPREFIX, OP_REMOVESUFFIX, OP_STRIP, OP_LSTRIP, OP_RSTRIP, OP_FROMHEX_SIZE,
+    OP_FROMHEX, OP_PARTITION, OP_RPARTITION, OP_SPLIT_NEXT,
 };
 
 static const spec op_specs[] = {
@@ -205,8 +210,20 @@ static const spec op_specs[] = {
     [OP_EQUAL] = { "equal", "" },      [OP_COMPARE] = { "compare", "" },
     [OP_CT_EQUAL] = { "ct_equal", "" }, [OP_HEX] = { "hex", "biz" },
     [OP_INDEX] = { "index", "bpp" },   [OP_COUNT] = { "count", "b" },
-    [OP_FIND] = { "find", "" },
+    [OP_FIND] = { "find", "" },        [OP_RFIND] = { "rfind", "" },
+    [OP_RINDEX] = { "rindex", "bpp" }, [OP_STARTSWITH] = { "startswith", "" },
+    [OP_ENDSWITH] = { "endswith", "" }, [OP_REMOVEPREFIX] = { "removeprefix", "" },
+    [OP_REMOVESUFFIX] = { "removesuffix", "" }, [OP_STRIP] = { "strip", "" },
+    [OP_LSTRIP] = { "lstrip", "" },    [OP_RSTRIP] = { "rstrip", "" },
+    [OP_FROMHEX_SIZE] = { "fromhex_size", "" }, [OP_FROMHEX] = { "fromhex", "zd" },
+    [OP_PARTITION] = { "partition", "" }, [OP_RPARTITION] = { "rpartition", "" },
+    [OP_SPLIT_NEXT] = { "split_next", "" },
 };
+
+/* The destinations of fromhex ('d' arguments): a fresh array of CAP bytes
+ * viewed whole, read-only, reversed, or released. */
+enum dst_id { DST_RW, DST_RO, DST_REV, DST_REL };
+static const char *const dst_words[] = { "rw", "ro", "rev", "rel" };
 
 /* Cursor operations: the integer readers and writers in the same order
  * (u8, be16, be24, be32, be64, le16, le32, le64), then the rest. */
@@ -215,6 +232,9 @@ enum cursor_id {
     CU_READ_LE32, CU_READ_LE64, CU_WRITE_U8, CU_WRITE_BE16, CU_WRITE_BE24, CU_WRITE_BE32,
     CU_WRITE_BE64, CU_WRITE_LE16, CU_WRITE_LE32, CU_WRITE_LE64, CU_READ_VIEW, CU_READ_BYTES,
     CU_WRITE_VIEW,
+    /* The later kinds: le24, the signed reads, the reads of n items. */
+    CU_READ_LE24, CU_WRITE_LE24, CU_READ_I8, CU_READ_BE_I16, CU_READ_LE_I16, CU_READ_BE_I32,
+    CU_READ_LE_I32, CU_READ_BE_I64, CU_READ_LE_I64, CU_READ_BE_UINT, CU_READ_LE_UINT,
 };
 
 static const spec cursor_specs[] = {
@@ -228,7 +248,14 @@ static const spec cursor_specs[] = {
     [CU_WRITE_LE32] = { "write_le32", "u" }, [CU_WRITE_LE64] = { "write_le64", "u" },
     [CU_READ_VIEW] = { "read_view", "z" }, [CU_READ_BYTES] = { "read_bytes", "z" },
     [CU_WRITE_VIEW] = { "write_view", "" },
+    [CU_READ_LE24] = { "read_le24", "" },  [CU_WRITE_LE24] = { "write_le24", "u" },
+    [CU_READ_I8] = { "read_i8", "" },      [CU_READ_BE_I16] = { "read_be_i16", "" },
+    [CU_READ_LE_I16] = { "read_le_i16", "" }, [CU_READ_BE_I32] = { "read_be_i32", "" },
+    [CU_READ_LE_I32] = { "read_le_i32", "" }, [CU_READ_BE_I64] = { "read_be_i64", "" },
+    [CU_READ_LE_I64] = { "read_le_i64", "" }, [CU_READ_BE_UINT] = { "read_be_uint", "z" },
+    [CU_READ_LE_UINT] = { "read_le_uint", "z" },
 };
+
 
 /* Items consumed by, and bits of the C parameter or output of, each
  * integer kind (index: id % 8). */
@@ -244,6 +271,57 @@ typedef struct call {
     uint8_t b[3];      /* 'b' arguments */
     uint64_t u[3];     /* 'u' arguments: unsigned 64-bit values */
 } call;
+
+/* An integer operation: the items it takes, the bits of its C parameter
+ * or output, whether that is signed, whether it writes. */
+typedef struct int_op {
+    size_t width;
+    unsigned bits;
+    bool is_signed, writes;
+} int_op;
+
+/* false for the operations that are not integer reads or writes. */
+static bool int_op_of(const call *op, int_op *k)
+{
+    static const int_op later[] = {
+        [CU_READ_LE24 - CU_READ_LE24] = { 3, 32, false, false },
+        [CU_WRITE_LE24 - CU_READ_LE24] = { 3, 32, false, true },
+        [CU_READ_I8 - CU_READ_LE24] = { 1, 8, true, false },
+        [CU_READ_BE_I16 - CU_READ_LE24] = { 2, 16, true, false },
+        [CU_READ_LE_I16 - CU_READ_LE24] = { 2, 16, true, false },
+        [CU_READ_BE_I32 - CU_READ_LE24] = { 4, 32, true, false },
+        [CU_READ_LE_I32 - CU_READ_LE24] = { 4, 32, true, false },
+        [CU_READ_BE_I64 - CU_READ_LE24] = { 8, 64, true, false },
+        [CU_READ_LE_I64 - CU_READ_LE24] = { 8, 64, true, false },
+    };
+    if (op->id <= CU_WRITE_LE64) {
+        k->width = int_kinds[op->id % 8].width;
+        k->bits = int_kinds[op->id % 8].bits;
+        k->is_signed = false;
+        k->writes = op->id >= CU_WRITE_U8;
+        return true;
+    }
+    if (op->id == CU_READ_BE_UINT || op->id == CU_READ_LE_UINT) {
+        *k = (int_op){ op->z[0], 64, false, false };
+        return true;
+    }
+    if (op->id >= CU_READ_LE24) {
+        *k = later[op->id - CU_READ_LE24];
+        return true;
+    }
+    return false;
+}
+
+/* One of a list of words: *out = its index. */
+static bool parse_word(const char *s, const char *const *words, size_t n, uint8_t *out)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(s, words[i]) == 0) {
+            *out = (uint8_t)i;
+            return true;
+        }
+    return false;
+}
 
 /* "name:arg:arg" against a table of specs. */
 static bool parse_call(char *text, const spec *specs, size_t nspecs, call *c)
@@ -267,6 +345,9 @@ static bool parse_call(char *text, const spec *specs, size_t nspecs, call *c)
             case 'i': ok = parse_ptrdiff(arg, false, &c->p[a]); break;
             case 'z': ok = parse_size(arg, &c->z[a]); break;
             case 'u': ok = parse_u64(arg, &c->u[a]); break;
+            case 'd': ok = parse_word(arg, dst_words, sizeof dst_words / sizeof dst_words[0],
+                                      &c->b[a]);
+                      break;
             default:  ok = parse_byte(arg, &c->b[a]); break;
             }
             if (!ok)
@@ -299,15 +380,18 @@ static bool parse_chain(char *text, call *steps, size_t *n)
 typedef struct expect {
     bool has_status, has_value, has_size, has_released, has_len, has_off, has_stride, has_ro;
     bool has_bytes, has_len2, has_off2, has_stride2, has_bytes2, has_out, has_base;
+    bool has_len3, has_off3, has_stride3, has_bytes3;
     mv_status status;
-    ptrdiff_t value, stride, stride2;
-    size_t size, len, off, len2, off2;
+    ptrdiff_t value, stride, stride2, stride3;
+    size_t size, len, off, len2, off2, len3, off3;
     bool released, ro;
-    uint8_t *bytes, *bytes2, *base;
-    size_t nbytes, nbytes2, nbase;
+    uint8_t *bytes, *bytes2, *bytes3, *base;
+    size_t nbytes, nbytes2, nbytes3, nbase;
     const char *out;
     bool has_res;
     char *res;         /* cursor cases: one result per operation */
+    bool has_tokens;
+    char *tokens;      /* split_next: the tokens in hex, separated by ',' */
 } expect;
 
 static bool parse_status(const char *s, mv_status *out)
@@ -359,9 +443,14 @@ static bool parse_expect_word(char *word, expect *e)
     if (strcmp(k, "off2") == 0) { ONCE(e->has_off2); return parse_size(v, &e->off2); }
     if (strcmp(k, "stride2") == 0) { ONCE(e->has_stride2); return parse_ptrdiff(v, false, &e->stride2); }
     if (strcmp(k, "bytes2") == 0) { ONCE(e->has_bytes2); return parse_hex(v, &e->bytes2, &e->nbytes2); }
+    if (strcmp(k, "len3") == 0) { ONCE(e->has_len3); return parse_size(v, &e->len3); }
+    if (strcmp(k, "off3") == 0) { ONCE(e->has_off3); return parse_size(v, &e->off3); }
+    if (strcmp(k, "stride3") == 0) { ONCE(e->has_stride3); return parse_ptrdiff(v, false, &e->stride3); }
+    if (strcmp(k, "bytes3") == 0) { ONCE(e->has_bytes3); return parse_hex(v, &e->bytes3, &e->nbytes3); }
     if (strcmp(k, "base") == 0) { ONCE(e->has_base); return parse_hex(v, &e->base, &e->nbase); }
     if (strcmp(k, "out") == 0) { ONCE(e->has_out); e->out = v; return parse_out(v); }
     if (strcmp(k, "res") == 0) { ONCE(e->has_res); e->res = eq + 1; return *e->res != '\0'; }
+    if (strcmp(k, "tokens") == 0) { ONCE(e->has_tokens); e->tokens = eq + 1; return true; }
     return false;
 }
 
@@ -369,6 +458,7 @@ static void free_expect(expect *e)
 {
     free(e->bytes);
     free(e->bytes2);
+    free(e->bytes3);
     free(e->base);
 }
 
@@ -460,8 +550,14 @@ static const char *parse_case(char *text, vcase *c)
     }
     if (!seen_buf || !seen_v || !seen_op || !in_expect)
         return "missing buf, v, op or =>";
-    bool two = c->op.id == OP_ASSIGN || c->op.id == OP_EQUAL || c->op.id == OP_COMPARE ||
-               c->op.id == OP_CT_EQUAL || c->op.id == OP_FIND;
+    int id = c->op.id;
+    bool two = id == OP_ASSIGN || id == OP_EQUAL || id == OP_COMPARE || id == OP_CT_EQUAL ||
+               id == OP_FIND || id == OP_RFIND || id == OP_STARTSWITH || id == OP_ENDSWITH ||
+               id == OP_REMOVEPREFIX || id == OP_REMOVESUFFIX || id == OP_PARTITION ||
+               id == OP_RPARTITION || id == OP_SPLIT_NEXT;
+    /* The strip family: w= is the set of chars when given, else NULL. */
+    if (!c->is_cursor && (id == OP_STRIP || id == OP_LSTRIP || id == OP_RSTRIP))
+        two = c->has_w;
     if (c->is_cursor) {
         two = false;
         for (size_t i = 0; i < c->nops; i++)
@@ -616,6 +712,149 @@ static uint8_t *caller_buffer(size_t cap)
     return b;
 }
 
+/* mv_fromhex into a fresh array of exactly cap bytes (sentinel-filled),
+ * viewed as the destination word says: only the first items it decodes
+ * may change, and a failure changes none. */
+static void run_fromhex(const vcase *c, mv_view v, size_t cap, int how)
+{
+    if (cap > MAX_BUF) {
+        fail("bad vector: capacity above %u", MAX_BUF);
+        return;
+    }
+    uint8_t *arr = caller_buffer(cap);
+    mv_view d;
+    mv_status st = mv_from(arr, cap, &d);
+    if (st == MV_OK && how == DST_RO)
+        st = mv_toreadonly(d, &d);
+    if (st == MV_OK && how == DST_REV)
+        st = mv_slice(d, MV_OMIT, MV_OMIT, -1, &d);
+    if (st == MV_OK && how == DST_REL)
+        st = mv_release(&d);
+    if (st != MV_OK) {
+        fail("set-up of the destination failed with %s", mvt_status_name(st));
+        free(arr);
+        return;
+    }
+    mv_view was;
+    MVT_COPY(was, d);
+    size_t written;
+    memset(&written, MVT_SENTINEL, sizeof written);
+    st = mv_fromhex(v, d, &written);
+    if (!mvt_same_view(&d, &was))
+        fail("mv_fromhex changed the destination view");
+    if (st != MV_OK && cap && !mvt_is_sentinel(arr, cap))
+        fail("a failed mv_fromhex wrote to dst");
+    if (check_status(c, st, &written, sizeof written) && need(c->e.has_bytes, "bytes")) {
+        check_value(c, (intmax_t)written);
+        if (written != c->e.nbytes || written > cap) {
+            fail("mv_fromhex wrote %zu bytes, want %zu", written, c->e.nbytes);
+        } else {
+            /* dst item i is arr[i], or arr[cap - 1 - i] reversed. */
+            for (size_t i = 0; i < cap; i++) {
+                size_t at = how == DST_REV ? cap - 1 - i : i;
+                if (i < written ? arr[at] != c->e.bytes[i] : arr[at] != MVT_SENTINEL) {
+                    fail("mv_fromhex: dst item %zu is 0x%02x (%s)", i, arr[at],
+                         i < written ? "a wrong byte" : "past the bytes decoded");
+                    break;
+                }
+            }
+        }
+    }
+    free(arr);
+}
+
+/* mv_partition / mv_rpartition: three result views, before / the
+ * matched items / after; a failure writes none of them. */
+static void run_partition(const vcase *c, mv_view v, mv_view w, bool last)
+{
+    mv_view parts[3];
+    MVT_FILL(parts);
+    mv_status st = last ? mv_rpartition(v, w, &parts[0], &parts[1], &parts[2])
+                        : mv_partition(v, w, &parts[0], &parts[1], &parts[2]);
+    if (!check_status(c, st, parts, sizeof parts))
+        return;
+    const expect *e = &c->e;
+    if (!need(e->has_len && e->has_len2 && e->has_len3, "len, len2 and len3") ||
+        !need(e->has_bytes && e->has_bytes2 && e->has_bytes3, "bytes, bytes2 and bytes3"))
+        return;
+    check_view(c, parts[0], e->len, e->has_off, e->off, e->has_stride, e->stride, e->bytes,
+               e->nbytes, "before");
+    check_view(c, parts[1], e->len2, e->has_off2, e->off2, e->has_stride2, e->stride2, e->bytes2,
+               e->nbytes2, "sep");
+    check_view(c, parts[2], e->len3, e->has_off3, e->off3, e->has_stride3, e->stride3, e->bytes3,
+               e->nbytes3, "after");
+}
+
+static bool items_are(mv_view v, const char *want_hex);
+
+/* r is v's items at .. at + n - 1 in place: v's stride and flag. */
+static bool is_run_of(mv_view r, mv_view v, size_t at, size_t n)
+{
+    if (!mv_is_valid(r) || mv_len(r) != n || mv_readonly(r) != mv_readonly(v))
+        return false;
+    if (n == 0)
+        return mv_data(r) == NULL;
+    return mv_data(r) == mv_data(v) + (ptrdiff_t)at * mv_stride(v) &&
+           (n < 2 || mv_stride(r) == mv_stride(v));
+}
+
+/* mv_split_next called until it stops: each token against CPython's, in
+ * place in v; the rest after each token is the run of v after the
+ * separator, released after the last; the call that stops changes
+ * neither the rest nor the token. */
+static void run_split_next(vcase *c, mv_view v, mv_view w)
+{
+    if (!need(c->e.has_value, "value") || c->e.value < 0 ||
+        (c->e.value > 0 && !need(c->e.has_tokens, "tokens")))
+        return;
+    size_t want = (size_t)c->e.value, count = 0, at = 0;
+    size_t seplen = mv_len(w);
+    char *next = c->e.tokens;
+    mv_view rest = v, token, was;
+    mv_status st;
+    for (;;) {
+        MVT_COPY(was, rest);
+        MVT_FILL(token);
+        st = mv_split_next(&rest, w, &token);
+        if (st != MV_OK)
+            break;
+        if (++count > want) {
+            fail("mv_split_next: more than CPython's %zu tokens", want);
+            return;
+        }
+        char *comma = strchr(next, ',');
+        if ((comma != NULL) != (count < want)) {
+            fail("bad vector: %zu tokens for value=%zu", count, want);
+            return;
+        }
+        if (comma != NULL)
+            *comma = '\0';
+        size_t n = mv_len(token);
+        if (!items_are(token, next) || !is_run_of(token, v, at, n)) {
+            fail("token %zu: not CPython's (\"%s\") in place in v", count, next);
+            return;
+        }
+        at += n;
+        if (count < want) {
+            at += seplen;
+            if (at > mv_len(v) || !is_run_of(rest, v, at, mv_len(v) - at)) {
+                fail("token %zu: the rest is not v after the separator", count);
+                return;
+            }
+        } else {
+            check_released(rest);
+            if (!rest.released)
+                fail("the rest after the last token is not released");
+        }
+        next = comma != NULL ? comma + 1 : next + strlen(next);
+    }
+    if (!mvt_same_view(&rest, &was) || !mvt_is_sentinel(&token, sizeof token))
+        fail("the call that stopped (%s) changed the rest or the token", mvt_status_name(st));
+    check_status(c, st, NULL, 0);
+    if (count != want)
+        fail("mv_split_next: %zu tokens, CPython %zu", count, want);
+}
+
 static void run_op(vcase *c, mv_view v, mv_view w)
 {
     const call *op = &c->op;
@@ -630,9 +869,25 @@ static void run_op(vcase *c, mv_view v, mv_view w)
     case OP_SUB:
     case OP_BUFFER:
     case OP_TOREADONLY:
-    case OP_ADVANCE: {
+    case OP_ADVANCE:
+    case OP_REMOVEPREFIX:
+    case OP_REMOVESUFFIX:
+    case OP_STRIP:
+    case OP_LSTRIP:
+    case OP_RSTRIP: {
         mv_status st;
-        if (op->id == OP_SLICE)
+        const mv_view *chars = c->has_w ? &w : NULL;
+        if (op->id == OP_REMOVEPREFIX)
+            st = mv_removeprefix(v, w, &r);
+        else if (op->id == OP_REMOVESUFFIX)
+            st = mv_removesuffix(v, w, &r);
+        else if (op->id == OP_STRIP)
+            st = mv_strip(v, chars, &r);
+        else if (op->id == OP_LSTRIP)
+            st = mv_lstrip(v, chars, &r);
+        else if (op->id == OP_RSTRIP)
+            st = mv_rstrip(v, chars, &r);
+        else if (op->id == OP_SLICE)
             st = mv_slice(v, op->p[0], op->p[1], op->p[2], &r);
         else if (op->id == OP_SUB)
             st = mv_sub(v, op->z[0], op->z[1], &r);
@@ -750,6 +1005,35 @@ static void run_op(vcase *c, mv_view v, mv_view w)
         if (check_status(c, mv_find(v, w, &pos), &pos, sizeof pos))
             check_value(c, (intmax_t)pos);
         break;
+    case OP_RFIND:
+        if (check_status(c, mv_rfind(v, w, &pos), &pos, sizeof pos))
+            check_value(c, (intmax_t)pos);
+        break;
+    case OP_RINDEX:
+        if (check_status(c, mv_rindex(v, op->b[0], op->p[1], op->p[2], &pos), &pos, sizeof pos))
+            check_value(c, (intmax_t)pos);
+        break;
+    case OP_STARTSWITH:
+        check_value(c, mv_startswith(v, w));
+        break;
+    case OP_ENDSWITH:
+        check_value(c, mv_endswith(v, w));
+        break;
+    case OP_FROMHEX_SIZE:
+        if (check_status(c, mv_fromhex_size(v, &pos), &pos, sizeof pos) && need(c->e.has_size, "size") &&
+            pos != c->e.size)
+            fail("mv_fromhex_size: got %zu, want %zu", pos, c->e.size);
+        break;
+    case OP_FROMHEX:
+        run_fromhex(c, v, op->z[0], op->b[1]);
+        break;
+    case OP_PARTITION:
+    case OP_RPARTITION:
+        run_partition(c, v, w, op->id == OP_RPARTITION);
+        break;
+    case OP_SPLIT_NEXT:
+        run_split_next(c, v, w);
+        break;
     case OP_COUNT:
         check_value(c, (intmax_t)mv_count(v, op->b[0]));
         break;
@@ -774,12 +1058,26 @@ typedef union out8 {
     uint16_t u16;
     uint32_t u32;
     uint64_t u64;
+    int8_t i8;
+    int16_t i16;
+    int32_t i32;
+    int64_t i64;
     unsigned char raw[8];
 } out8;
 
-static mv_status cursor_read(int id, mv_view *cur, out8 *o)
+static mv_status cursor_read(const call *op, mv_view *cur, out8 *o)
 {
-    switch (id) {
+    switch (op->id) {
+    case CU_READ_LE24:    return mv_read_le24(cur, &o->u32);
+    case CU_READ_I8:      return mv_read_i8(cur, &o->i8);
+    case CU_READ_BE_I16:  return mv_read_be_i16(cur, &o->i16);
+    case CU_READ_LE_I16:  return mv_read_le_i16(cur, &o->i16);
+    case CU_READ_BE_I32:  return mv_read_be_i32(cur, &o->i32);
+    case CU_READ_LE_I32:  return mv_read_le_i32(cur, &o->i32);
+    case CU_READ_BE_I64:  return mv_read_be_i64(cur, &o->i64);
+    case CU_READ_LE_I64:  return mv_read_le_i64(cur, &o->i64);
+    case CU_READ_BE_UINT: return mv_read_be_uint(cur, op->z[0], &o->u64);
+    case CU_READ_LE_UINT: return mv_read_le_uint(cur, op->z[0], &o->u64);
     case CU_READ_U8:   return mv_read_u8(cur, &o->u8);
     case CU_READ_BE16: return mv_read_be16(cur, &o->u16);
     case CU_READ_BE24: return mv_read_be24(cur, &o->u32);
@@ -791,13 +1089,16 @@ static mv_status cursor_read(int id, mv_view *cur, out8 *o)
     }
 }
 
-static uint64_t out_value(int id, const out8 *o)
+/* The output as a signed 128-bit value, of its own width and sign. */
+static mvt_i128 out_value(const int_op *k, const out8 *o)
 {
-    switch (int_kinds[id % 8].bits) {
-    case 8:  return o->u8;
-    case 16: return o->u16;
-    case 32: return o->u32;
-    default: return o->u64;
+    /* Each arm converted on its own: a ?: of int32_t and uint32_t would
+     * convert the signed one to unsigned. */
+    switch (k->bits) {
+    case 8:  return k->is_signed ? (mvt_i128)o->i8 : (mvt_i128)o->u8;
+    case 16: return k->is_signed ? (mvt_i128)o->i16 : (mvt_i128)o->u16;
+    case 32: return k->is_signed ? (mvt_i128)o->i32 : (mvt_i128)o->u32;
+    default: return k->is_signed ? (mvt_i128)o->i64 : (mvt_i128)o->u64;
     }
 }
 
@@ -812,8 +1113,37 @@ static mv_status cursor_write(int id, mv_view *cur, uint64_t v)
     case CU_WRITE_BE64: return mv_write_be64(cur, v);
     case CU_WRITE_LE16: return mv_write_le16(cur, (uint16_t)v);
     case CU_WRITE_LE32: return mv_write_le32(cur, (uint32_t)v);
+    case CU_WRITE_LE24: return mv_write_le24(cur, (uint32_t)v);
     default:            return mv_write_le64(cur, v);
     }
+}
+
+/* A read's value: unsigned 64-bit, or signed 64-bit for a signed read. */
+static bool parse_int_value(const char *s, bool is_signed, mvt_i128 *out)
+{
+    if (is_signed) {
+        ptrdiff_t p;
+        if (!parse_ptrdiff(s, false, &p))
+            return false;
+        *out = p;
+        return true;
+    }
+    uint64_t u;
+    if (!parse_u64(s, &u))
+        return false;
+    *out = u;
+    return true;
+}
+
+/* A value read, in decimal, for a report (a static buffer). */
+static const char *i128_text(mvt_i128 v)
+{
+    static char text[48];
+    if (v < 0)
+        snprintf(text, sizeof text, "-%" PRIu64, (uint64_t)(-(v + 1)) + 1);
+    else
+        snprintf(text, sizeof text, "%" PRIu64, (uint64_t)v);
+    return text;
 }
 
 /* The bytes a view's items hold equal the hex text want. */
@@ -853,7 +1183,9 @@ static bool run_cursor_op(vcase *c, size_t k, mv_view *cur, mv_view w, char *res
         return false;
     }
     const char *value = colon != NULL ? colon + 1 : NULL;
-    bool has_value = op->id <= CU_READ_LE64 || op->id == CU_READ_VIEW || op->id == CU_READ_BYTES;
+    int_op k_int = { 0, 0, false, false };
+    bool is_int = int_op_of(op, &k_int);
+    bool has_value = (is_int && !k_int.writes) || op->id == CU_READ_VIEW || op->id == CU_READ_BYTES;
     if ((want == MV_OK && has_value) != (value != NULL)) {
         fail("bad vector: result %zu has %s value", k + 1, value ? "a" : "no");
         return false;
@@ -869,16 +1201,15 @@ static bool run_cursor_op(vcase *c, size_t k, mv_view *cur, mv_view w, char *res
     size_t consumed = 0, dcap = 0;
     bool writes = false;
     mv_status st;
-    if (op->id <= CU_READ_LE64) {
-        consumed = int_kinds[op->id % 8].width;
-        st = cursor_read(op->id, cur, &o);
-    } else if (op->id <= CU_WRITE_LE64) {
-        unsigned bits = int_kinds[op->id % 8].bits;
-        if (bits < 64 && op->u[0] >> bits) {
+    if (is_int && !k_int.writes) {
+        consumed = k_int.width;
+        st = cursor_read(op, cur, &o);
+    } else if (is_int) {
+        if (k_int.bits < 64 && op->u[0] >> k_int.bits) {
             fail("bad vector: %s of a value wider than its parameter", name);
             return false;
         }
-        consumed = int_kinds[op->id % 8].width;
+        consumed = k_int.width;
         writes = true;
         st = cursor_write(op->id, cur, op->u[0]);
     } else if (op->id == CU_READ_VIEW) {
@@ -936,14 +1267,14 @@ static bool run_cursor_op(vcase *c, size_t k, mv_view *cur, mv_view w, char *res
                     break;
                 }
         }
-        if (op->id <= CU_READ_LE64) {
-            uint64_t v;
-            size_t size = int_kinds[op->id % 8].bits / 8;
-            if (!parse_u64(value, &v))
+        if (is_int && !k_int.writes) {
+            mvt_i128 want_v;
+            size_t size = k_int.bits / 8;
+            if (!parse_int_value(value, k_int.is_signed, &want_v))
                 fail("bad vector: result %zu is not a number", k + 1);
-            else if (out_value(op->id, &o) != v)
-                fail("op %zu (%s): got %" PRIu64 ", want %" PRIu64, k + 1, name,
-                     out_value(op->id, &o), v);
+            else if (out_value(&k_int, &o) != want_v)
+                fail("op %zu (%s): got %s, want %s", k + 1, name, i128_text(out_value(&k_int, &o)),
+                     value);
             if (!mvt_is_sentinel(o.raw + size, sizeof o.raw - size))
                 fail("op %zu (%s): wrote past its output", k + 1, name);
         } else if (op->id == CU_READ_VIEW) {
@@ -1041,6 +1372,7 @@ typedef struct seqstate {
     mv_view slots[N_SLOTS];
     bool used[N_SLOTS];
     int owner[N_SLOTS];     /* the buffer that exported the slot's view */
+    bool spare[N_SLOTS];    /* the slot holds a spare view (mv_buf_spare), not an export */
 } seqstate;
 
 static int buf_index(const char *s)
@@ -1089,11 +1421,43 @@ static bool seq_source(seqstate *q, char *text, mv_view *out, uint8_t **lit)
 /* A made buffer's struct keeps the header's invariants. */
 static void check_buf_invariants(const mv_buf *b, const char *which)
 {
-    if (b->len > b->cap || b->cap > (size_t)PTRDIFF_MAX || (b->cap == 0) != (b->data == NULL))
-        fail("buffer %s: len %zu, cap %zu, data %p break the invariants", which, b->len, b->cap,
-             (void *)b->data);
-    if (mv_buf_len(b) != b->len || mv_buf_exports(b) != b->exports)
-        fail("buffer %s: mv_buf_len / mv_buf_exports disagree with the struct", which);
+    if (b->len > b->cap || b->cap > (size_t)PTRDIFF_MAX || b->head > (size_t)PTRDIFF_MAX - b->cap ||
+        (b->cap == 0) != (b->data == NULL) || (b->cap == 0 && b->head != 0))
+        fail("buffer %s: len %zu, cap %zu, head %zu, data %p break the invariants", which, b->len,
+             b->cap, b->head, (void *)b->data);
+    if (mv_buf_len(b) != b->len || mv_buf_exports(b) != b->exports || mv_buf_cap(b) != b->cap)
+        fail("buffer %s: mv_buf_len / mv_buf_exports / mv_buf_cap disagree with the struct", which);
+}
+
+/* The byte queue's promises on capacity, where CPython has none:
+ * reserve leaves room for n more bytes; consume leaves the bytes it keeps
+ * where they were (the front moves forward, the room after them is the
+ * same); clear, wipe and a consume of everything empty the buffer without
+ * shrinking its capacity, and wipe zeroes the whole block. */
+static void check_queue_step(const char *name, size_t k, const mv_buf *b, const mv_buf *was,
+                             size_t n)
+{
+    size_t room = mv_buf_cap(b) - mv_buf_len(b), room_was = was->cap - was->len;
+    if (strcmp(name, "reserve") == 0) {
+        if (room < n)
+            fail("step %zu (reserve): room for %zu bytes after reserving %zu", k, room, n);
+    } else if (strcmp(name, "consume") == 0 && n < was->len) {
+        if (b->data != was->data + n || room != room_was)
+            fail("step %zu (consume): the bytes kept moved, or the room after them changed", k);
+    } else if (strcmp(name, "clear") == 0 || strcmp(name, "consume") == 0 ||
+               strcmp(name, "wipe") == 0) {
+        if (mv_buf_len(b) != 0 || mv_buf_cap(b) < was->cap || (was->cap && b->data == NULL))
+            fail("step %zu (%s): the buffer is not empty with its block kept", k, name);
+    }
+    /* wipe: every byte of the block is zero, the consumed prefix included
+     * (it is the block's start again). */
+    if (strcmp(name, "wipe") == 0)
+        for (size_t i = 0; i < mv_buf_cap(b); i++)
+            if (b->data[i] != 0) {
+                fail("step %zu (wipe): byte %zu of the block is 0x%02x", k, i,
+                     (unsigned)(unsigned char)b->data[i]);
+                break;
+            }
 }
 
 /* Everything a step may not change when it fails: both structs, both
@@ -1184,14 +1548,28 @@ static bool run_seq_step(seqstate *q, char *text, size_t k)
     size_t n = 0;
     const char *bad = NULL;
     /* Arguments, and the set-up each step needs. */
-    if (strcmp(name, "init") == 0 || strcmp(name, "resize") == 0) {
+    if (strcmp(name, "init") == 0 || strcmp(name, "resize") == 0 ||
+        strcmp(name, "reserve") == 0 || strcmp(name, "consume") == 0) {
         if (nw != 3 || !parse_size(words[2], &n))
             bad = "bad size";
-        else if (n > MAX_BUF && n <= (size_t)PTRDIFF_MAX)
+        else if (name[0] != 'c' && n > MAX_BUF && n <= (size_t)PTRDIFF_MAX &&
+                 (name[2] != 's' || (q->made[bi] && b->exports == 0 &&
+                                     n <= (size_t)PTRDIFF_MAX - b->len)))
             bad = "a size the allocator would really have to find";
     } else if (strcmp(name, "from") == 0 || strcmp(name, "append") == 0) {
         if (nw != 3 || !seq_source(q, words[2], &src, &lit))
             bad = "bad source";
+    } else if (strcmp(name, "spare") == 0 || strcmp(name, "commit") == 0) {
+        si = nw == 4 ? slot_index(words[2]) : -1;
+        if (si < 0 || !parse_size(words[3], &n))
+            bad = "spare and commit take a slot and a size";
+        else if (name[0] == 's' && q->used[si] && !q->slots[si].released)
+            bad = "spare into a live slot would lose its view";
+        else if (name[0] == 'c' && (!q->used[si] || !q->spare[si]))
+            bad = "commit of a slot that holds no spare view";
+        else if (name[0] == 's' && n > MAX_BUF && n <= (size_t)PTRDIFF_MAX && q->made[bi] &&
+                 b->exports == 0 && !b->spare && n <= (size_t)PTRDIFF_MAX - b->len)
+            bad = "a size the allocator would really have to find";
     } else if (strcmp(name, "export") == 0 || strcmp(name, "release") == 0 ||
                strcmp(name, "set") == 0) {
         si = nw >= 3 ? slot_index(words[2]) : -1;
@@ -1205,7 +1583,8 @@ static bool run_seq_step(seqstate *q, char *text, size_t k)
             bad = "an empty slot";
         else if (name[0] == 'r' && nw != 3)
             bad = "release takes a slot";
-    } else if (strcmp(name, "free") != 0 || nw != 2) {
+    } else if ((strcmp(name, "free") != 0 && strcmp(name, "clear") != 0 &&
+                strcmp(name, "wipe") != 0) || nw != 2) {
         bad = "unknown step";
     }
     if (bad == NULL && (name[0] == 'i' || name[0] == 'f') && strcmp(name, "free") != 0 &&
@@ -1225,8 +1604,15 @@ static bool run_seq_step(seqstate *q, char *text, size_t k)
         return false;
     }
 
-    if (name[0] == 'e')
-        MVT_FILL(q->slots[si]); /* a failed export must leave it so */
+    /* A failed export or spare must leave its out-parameter as it was: the
+     * sentinel is put there, checked, and the slot's earlier (released)
+     * view put back. */
+    bool fills = name[0] == 'e' || strcmp(name, "spare") == 0;
+    mv_view prev;
+    if (fills) {
+        MVT_COPY(prev, q->slots[si]);
+        MVT_FILL(q->slots[si]);
+    }
     seqsnap snap;
     seq_take(q, &snap);
     mv_status st;
@@ -1244,6 +1630,18 @@ static bool run_seq_step(seqstate *q, char *text, size_t k)
         st = mv_buf_release(b, &q->slots[si]);
     else if (strcmp(name, "set") == 0)
         st = mv_set(q->slots[si], index, byte);
+    else if (strcmp(name, "reserve") == 0)
+        st = mv_buf_reserve(b, n);
+    else if (strcmp(name, "clear") == 0)
+        st = mv_buf_clear(b);
+    else if (strcmp(name, "consume") == 0)
+        st = mv_buf_consume(b, n);
+    else if (strcmp(name, "wipe") == 0)
+        st = mv_buf_wipe(b);
+    else if (strcmp(name, "spare") == 0)
+        st = mv_buf_spare(b, n, &q->slots[si]);
+    else if (strcmp(name, "commit") == 0)
+        st = mv_buf_commit(b, &q->slots[si], n);
     else
         st = mv_buf_free(b);
 
@@ -1275,10 +1673,28 @@ static bool run_seq_step(seqstate *q, char *text, size_t k)
                 fail("step %zu: the export is not a view of the whole contents", k);
             q->used[si] = true;
             q->owner[si] = bi;
-        } else if (strcmp(name, "release") == 0) {
+            q->spare[si] = false;
+        } else if (strcmp(name, "release") == 0 || strcmp(name, "commit") == 0) {
             check_released(q->slots[si]);
+        } else if (strcmp(name, "spare") == 0) {
+            /* All of the spare capacity, at least n bytes, writable, right
+             * after the contents. */
+            mv_view e = q->slots[si];
+            size_t room = b->cap - b->len;
+            bool shape = mv_is_valid(e) && mv_len(e) == room && mv_len(e) >= n &&
+                         !mv_readonly(e) && mv_data(e) == (room ? (uint8_t *)b->data + b->len : NULL) &&
+                         (room < 2 || mv_stride(e) == 1);
+            if (!shape)
+                fail("step %zu: the spare view is not all the room after the contents", k);
+            q->used[si] = true;
+            q->owner[si] = bi;
+            q->spare[si] = true;
+        } else {
+            check_queue_step(name, k, b, &snap.bufs[bi], n);
         }
     }
+    if (fills && st != MV_OK)
+        MVT_COPY(q->slots[si], prev);
     seq_drop(&snap);
     for (int i = 0; i < 2; i++)
         if (q->made[i])
@@ -1306,19 +1722,23 @@ static bool run_seq_step(seqstate *q, char *text, size_t k)
 static void seq_cleanup(seqstate *q)
 {
     bool failing = case_failures > 0;
-    for (int i = 0; i < N_SLOTS; i++) {
-        if (!q->used[i] || q->slots[i].released)
-            continue;
-        mv_buf *b = &q->bufs[q->owner[i]];
-        mv_status st = mv_buf_release(b, &q->slots[i]);
-        if (st != MV_OK && !failing)
-            fail("clean-up: releasing e%d failed with %s", i, mvt_status_name(st));
-    }
+    for (int pass = 0; pass < 2; pass++) /* exports first: a commit waits for them */
+        for (int i = 0; i < N_SLOTS; i++) {
+            if (!q->used[i] || q->slots[i].released || q->spare[i] != (pass == 1))
+                continue;
+            mv_buf *b = &q->bufs[q->owner[i]];
+            mv_status st = pass == 0 ? mv_buf_release(b, &q->slots[i])
+                                     : mv_buf_commit(b, &q->slots[i], 0);
+            if (st != MV_OK && !failing)
+                fail("clean-up: handing back e%d failed with %s", i, mvt_status_name(st));
+        }
     for (int i = 0; i < 2; i++) {
         if (!q->made[i])
             continue;
-        if (failing)
-            q->bufs[i].exports = 0; /* after a mismatch: give the memory back anyway */
+        if (failing) { /* after a mismatch: give the memory back anyway */
+            q->bufs[i].exports = 0;
+            q->bufs[i].spare = false;
+        }
         mv_status st = mv_buf_free(&q->bufs[i]);
         if (st != MV_OK)
             fail("clean-up: freeing %s failed with %s", i ? "b" : "a", mvt_status_name(st));

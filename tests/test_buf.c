@@ -1,7 +1,13 @@
 /*
  * test_buf.c — owner buffers: mv_buf_init, mv_buf_from, mv_buf_resize,
  * mv_buf_append, mv_buf_export, mv_buf_release, mv_buf_len,
- * mv_buf_exports, mv_buf_free.
+ * mv_buf_exports, mv_buf_free, and the byte queue: mv_buf_reserve,
+ * mv_buf_cap, mv_buf_clear, mv_buf_consume.
+ *
+ * The costs of the byte queue (geometric growth, compaction only when the
+ * consumed prefix is at least as long as the contents) are checked from
+ * the outside: bytes moved are counted whenever the contents' address
+ * changes, blocks and their sizes through the test allocator.
  *
  * Expected contents come from a naive model: a plain byte array that a
  * resize truncates or extends with zeros and an append extends with the
@@ -68,6 +74,10 @@ static bool buf_ok(const mv_buf *b, const char *file, int line)
     ok &= mvt_check(b->len <= b->cap, file, line, "b->len <= b->cap");
     ok &= mvt_check(b->cap <= (size_t)PTRDIFF_MAX, file, line, "b->cap <= PTRDIFF_MAX");
     ok &= mvt_check((b->cap == 0) == (b->data == NULL), file, line, "data NULL exactly when cap 0");
+    ok &= mvt_check(b->head <= (size_t)PTRDIFF_MAX - b->cap, file, line,
+                    "head + cap <= PTRDIFF_MAX");
+    ok &= mvt_check(b->cap > 0 || b->head == 0, file, line, "head 0 when cap 0");
+    ok &= mvt_check_uint(mv_buf_cap(b), b->cap, file, line, "mv_buf_cap(b)");
     ok &= mvt_check_uint(mv_buf_len(b), b->len, file, line, "mv_buf_len(b)");
     ok &= mvt_check_uint(mv_buf_exports(b), b->exports, file, line, "mv_buf_exports(b)");
     return ok;
@@ -807,7 +817,7 @@ static void append_fresh_block_overlapping_the_contents(void)
         for (ptrdiff_t d = -(ptrdiff_t)newcap - 4; d <= CAP + 4; d++) {
             for (size_t i = 0; i < ARENA; i++)
                 arena[i] = (char)(i * 13 + 1);
-            mv_buf b = { arena + BASE, L, CAP, 0 };
+            mv_buf b = { arena + BASE, L, CAP, 0, 0, false };
             /* Sources: outside, the whole contents, reversed, strided. */
             mv_view own = mvt_from(b.data, L), v;
             mvt_model whole, m;
@@ -1142,7 +1152,7 @@ static void len_and_exports_of_null(void)
 {
     CHECK_EQU(mv_buf_len(NULL), 0);
     CHECK_EQU(mv_buf_exports(NULL), 0);
-    mv_buf b = { NULL, 0, 0, 0 };
+    mv_buf b = { NULL, 0, 0, 0, 0, false };
     b.exports = 12345;
     CHECK_EQU(mv_buf_exports(&b), 12345);
 }
@@ -1178,7 +1188,8 @@ static void random_operations_with_allocation_failures(void)
         fresh_alloc();
         if (mvt_below(2) == 0)
             mvt_alloc.fail_nth = 1;
-        unsigned kind = (unsigned)mvt_below(10);
+        unsigned kind = (unsigned)mvt_below(14);
+        size_t count = 0;
         mv_status st, want;
         uint8_t items[1024];
         size_t nitems = 0, newlen = m->len;
@@ -1233,9 +1244,24 @@ static void random_operations_with_allocation_failures(void)
                 st = mv_buf_release(b, &dead);
             }
             break;
-        default: /* free: an empty buffer again */
+        case 9: /* free: an empty buffer again */
             want = m->exports ? MV_EBUSY : MV_OK;
             st = mv_buf_free(b);
+            break;
+        case 10: /* reserve room */
+            count = (size_t)mvt_below(300);
+            want = m->exports ? MV_EBUSY : MV_OK;
+            st = mv_buf_reserve(b, count);
+            break;
+        case 11:
+        case 12: /* consume, sometimes more than there is */
+            count = (size_t)mvt_below(m->len + 3);
+            want = m->exports ? MV_EBUSY : count > m->len ? MV_ERANGE : MV_OK;
+            st = mv_buf_consume(b, count);
+            break;
+        default: /* clear */
+            want = m->exports ? MV_EBUSY : MV_OK;
+            st = mv_buf_clear(b);
             break;
         }
         bool injected = mvt_alloc.failed > 0;
@@ -1266,6 +1292,13 @@ static void random_operations_with_allocation_failures(void)
         } else if (kind <= 8) {
             m->live[slot] = false;
             m->exports--;
+        } else if (kind == 9) {
+            m->len = 0;
+        } else if (kind == 10) {
+            CHECK(mv_buf_cap(b) - mv_buf_len(b) >= count);
+        } else if (kind <= 12) {
+            memmove(m->bytes, m->bytes + count, m->len - count);
+            m->len -= count;
         } else {
             m->len = 0;
         }
@@ -1282,6 +1315,682 @@ static void random_operations_with_allocation_failures(void)
                 release_to(&bufs[i], &model[i].views[k]);
         buf_free(&bufs[i]);
     }
+}
+
+/* ---------------------------------------------- byte queue: reserve */
+
+/* A buffer of len pattern bytes whose first head bytes were consumed:
+ * the contents are pat[head .. head + len - 1]. */
+static void queue_of(mv_buf *b, uint8_t *pat, size_t head, size_t len)
+{
+    mvt_pattern(pat, head + len);
+    buf_of(b, pat, head + len);
+    must(mv_buf_consume(b, head), "mv_buf_consume");
+}
+
+/* mv_buf_wipe zeroes the whole block (consumed prefix, contents, spare
+ * capacity), empties the buffer and keeps the block; refused while an
+ * export or the spare view is out, changing nothing. */
+static void wipe_zeroes_the_whole_block(void)
+{
+    uint8_t pat[32];
+    mv_buf b;
+    snap s;
+    CHECK_ST(mv_buf_wipe(NULL), MV_EINVAL);
+    queue_of(&b, pat, 5, 10);
+    size_t block = b.head + b.cap;
+    char *start = b.data - b.head;
+    /* Refused while exported, and while the spare view is out. */
+    mv_view e = export_of(&b, false), copy;
+    MVT_COPY(copy, e);
+    take(&s, &b);
+    fresh_alloc();
+    CHECK_ST(mv_buf_wipe(&b), MV_EBUSY);
+    CHECK_UNCHANGED(&b, &s);
+    CHECK_UNCHANGED_VIEW(e, copy);
+    CHECK_EQU(mvt_alloc.calls + mvt_alloc.frees, 0);
+    release_to(&b, &e);
+    mv_view sp;
+    must(mv_buf_spare(&b, 0, &sp), "mv_buf_spare");
+    take(&s, &b);
+    CHECK_ST(mv_buf_wipe(&b), MV_EBUSY);
+    CHECK_UNCHANGED(&b, &s);
+    must(mv_buf_commit(&b, &sp, 0), "mv_buf_commit");
+    if (CHECK_ST(mv_buf_wipe(&b), MV_OK)) {
+        CHECK_BUF(&b, pat, 0);
+        CHECK_EQU(mv_buf_cap(&b), block);
+        CHECK(b.data == start);
+        CHECK_EQU(mvt_alloc.calls + mvt_alloc.frees, 0);
+        /* Every byte of the block, read back through the spare view. */
+        must(mv_buf_spare(&b, 0, &sp), "mv_buf_spare");
+        CHECK_EQU(mv_len(sp), block);
+        size_t nonzero = 0;
+        for (size_t i = 0; i < mv_len(sp); i++)
+            nonzero += mv_data(sp)[i] != 0;
+        CHECK_EQU(nonzero, 0);
+        must(mv_buf_commit(&b, &sp, 0), "mv_buf_commit");
+    }
+    buf_free(&b);
+    /* A buffer with no block. */
+    must(mv_buf_init(&b, 0), "mv_buf_init");
+    CHECK_ST(mv_buf_wipe(&b), MV_OK);
+    CHECK_EQU(mv_buf_cap(&b), 0);
+    buf_free(&b);
+}
+
+/* Two empty buffers export views that agree in every byte position (no
+ * data, length 0): each buffer accepts only its own.  Before exported
+ * views carried their buffer, the first buffer's view was accepted by the
+ * second, leaving the first locked with nothing left to release. */
+static void release_identity_of_empty_buffers(void)
+{
+    mv_buf a, b;
+    must(mv_buf_init(&a, 0), "mv_buf_init");
+    must(mv_buf_init(&b, 0), "mv_buf_init");
+    mv_view ea = export_of(&a, false);
+    mv_view eb = export_of(&b, false);
+    snap sa, sb;
+    take(&sa, &a);
+    take(&sb, &b);
+    mv_view before;
+    MVT_COPY(before, ea);
+    CHECK_ST(mv_buf_release(&b, &ea), MV_EINVAL);
+    CHECK_UNCHANGED_VIEW(ea, before);
+    MVT_COPY(before, eb);
+    CHECK_ST(mv_buf_release(&a, &eb), MV_EINVAL);
+    CHECK_UNCHANGED_VIEW(eb, before);
+    CHECK_UNCHANGED(&a, &sa);
+    CHECK_UNCHANGED(&b, &sb);
+    /* A view of the same empty shape made from plain memory is refused. */
+    mv_view plain = mvt_from(NULL, 0);
+    CHECK_ST(mv_buf_release(&a, &plain), MV_EINVAL);
+    CHECK_UNCHANGED(&a, &sa);
+    /* Each buffer takes its own back, and is then free to go. */
+    CHECK_ST(mv_buf_release(&a, &ea), MV_OK);
+    CHECK_ST(mv_buf_release(&b, &eb), MV_OK);
+    CHECK_EQU(mv_buf_exports(&a), 0);
+    CHECK_EQU(mv_buf_exports(&b), 0);
+    buf_free(&a);
+    buf_free(&b);
+}
+
+static void reserve_makes_room_and_keeps_contents(void)
+{
+    uint8_t pat[64];
+    const size_t extras[] = { 0, 1, 5, 6, 7, 20, 100 };
+    for (size_t head = 0; head <= 10; head += 5)
+        for (size_t i = 0; i < sizeof extras / sizeof extras[0]; i++) {
+            mv_buf b;
+            queue_of(&b, pat, head, 12);
+            size_t block = b.head + b.cap;
+            fresh_alloc();
+            if (!CHECK_ST(mv_buf_reserve(&b, extras[i]), MV_OK))
+                continue;
+            CHECK_BUF(&b, pat + head, 12);
+            CHECK(mv_buf_cap(&b) - mv_buf_len(&b) >= extras[i]);
+            if (12 + extras[i] <= 12 + (block - head - 12)) {
+                /* It fitted already: nothing allocated, nothing moved. */
+                CHECK_EQU(mvt_alloc.calls, 0);
+            } else if (head >= 12 && 12 + extras[i] <= block) {
+                /* Fits once the consumed prefix (>= the contents) is
+                 * reclaimed: moved back to the block's start, no block. */
+                CHECK_EQU(mvt_alloc.calls, 0);
+                CHECK_EQU(mv_buf_cap(&b), block);
+            } else {
+                /* A new block, at least twice the old one. */
+                CHECK_EQU(mvt_alloc.calls, 1);
+                CHECK_EQU(mvt_alloc.frees, 1);
+                CHECK(mvt_alloc.last_size >= 2 * block);
+                CHECK(mvt_alloc.last_size >= 12 + extras[i]);
+                CHECK_EQU(mv_buf_cap(&b), mvt_alloc.last_size);
+            }
+            buf_free(&b);
+        }
+    /* An empty buffer with no block: reserve 0 allocates nothing. */
+    mv_buf e;
+    must(mv_buf_init(&e, 0), "mv_buf_init");
+    fresh_alloc();
+    CHECK_ST(mv_buf_reserve(&e, 0), MV_OK);
+    CHECK_EQU(mvt_alloc.calls, 0);
+    CHECK_ST(mv_buf_reserve(&e, 3), MV_OK);
+    CHECK_EQU(mvt_alloc.last_size, 3);
+    CHECK(CHECK_BUF_OK(&e) && mv_buf_cap(&e) >= 3 && mv_buf_len(&e) == 0);
+    buf_free(&e);
+    fresh_alloc();
+}
+
+static void reserve_failures_change_nothing(void)
+{
+    uint8_t pat[32];
+    mv_buf b;
+    snap s;
+    fresh_alloc();
+    CHECK_ST(mv_buf_reserve(NULL, 0), MV_EINVAL);
+    CHECK_ST(mv_buf_reserve(NULL, SIZE_MAX), MV_EINVAL);
+    queue_of(&b, pat, 4, 8);
+    /* Overflow: len + extra > PTRDIFF_MAX, at the exact bound. */
+    const size_t huge[] = { (size_t)PTRDIFF_MAX - 7, (size_t)PTRDIFF_MAX, SIZE_MAX };
+    take(&s, &b);
+    fresh_alloc();
+    for (size_t i = 0; i < 3; i++)
+        CHECK_ST(mv_buf_reserve(&b, huge[i]), MV_EOVERFLOW);
+    CHECK_UNCHANGED(&b, &s);
+    CHECK_EQU(mvt_alloc.calls, 0);
+    /* PTRDIFF_MAX - len is not an overflow: it reaches the allocator. */
+    mvt_alloc.fail_all = true;
+    CHECK_ST(mv_buf_reserve(&b, (size_t)PTRDIFF_MAX - 8), MV_ENOMEM);
+    CHECK_EQU(mvt_alloc.last_size, (size_t)PTRDIFF_MAX);
+    CHECK_UNCHANGED(&b, &s);
+    fresh_alloc();
+    /* Busy, whatever the amount (0 included, and ones that fit). */
+    const size_t extras[] = { 0, 1, 100, SIZE_MAX };
+    for (int count = 1; count <= 2; count++) {
+        mv_view e[2], copy[2];
+        for (int k = 0; k < count; k++) {
+            e[k] = export_of(&b, k == 1);
+            MVT_COPY(copy[k], e[k]);
+        }
+        take(&s, &b);
+        for (size_t i = 0; i < 4; i++)
+            CHECK_ST(mv_buf_reserve(&b, extras[i]), MV_EBUSY);
+        CHECK_UNCHANGED(&b, &s);
+        CHECK_EQU(mvt_alloc.calls, 0);
+        for (int k = 0; k < count; k++) {
+            CHECK_UNCHANGED_VIEW(e[k], copy[k]);
+            CHECK_EXPORT(e[k], &b, k == 1);
+        }
+        for (int k = count - 1; k >= 0; k--)
+            release_to(&b, &e[k]);
+    }
+    /* Allocation failure. */
+    take(&s, &b);
+    mvt_alloc.fail_nth = 1;
+    CHECK_ST(mv_buf_reserve(&b, 100), MV_ENOMEM);
+    CHECK_UNCHANGED(&b, &s);
+    CHECK_EQU(mvt_alloc.failed, 1);
+    fresh_alloc();
+    CHECK_ST(mv_buf_reserve(&b, 100), MV_OK);
+    CHECK_BUF(&b, pat + 4, 8);
+    buf_free(&b);
+    fresh_alloc();
+}
+
+static void cap_of_null_and_of_buffers(void)
+{
+    CHECK_EQU(mv_buf_cap(NULL), 0);
+    mv_buf b;
+    must(mv_buf_init(&b, 0), "mv_buf_init");
+    CHECK_EQU(mv_buf_cap(&b), 0);
+    buf_free(&b);
+    must(mv_buf_init(&b, 9), "mv_buf_init");
+    CHECK_EQU(mv_buf_cap(&b), 9);
+    must(mv_buf_resize(&b, 2), "mv_buf_resize");
+    CHECK_EQU(mv_buf_cap(&b), 9);
+    buf_free(&b);
+}
+
+/* ------------------------------------------------ byte queue: clear */
+
+static void clear_keeps_the_block(void)
+{
+    uint8_t pat[32];
+    mv_buf b;
+    snap s;
+    CHECK_ST(mv_buf_clear(NULL), MV_EINVAL);
+    queue_of(&b, pat, 5, 10);
+    size_t block = b.head + b.cap;
+    mv_view e = export_of(&b, false), copy;
+    MVT_COPY(copy, e);
+    take(&s, &b);
+    fresh_alloc();
+    CHECK_ST(mv_buf_clear(&b), MV_EBUSY);
+    CHECK_UNCHANGED(&b, &s);
+    CHECK_UNCHANGED_VIEW(e, copy);
+    release_to(&b, &e);
+    if (CHECK_ST(mv_buf_clear(&b), MV_OK)) {
+        CHECK_BUF(&b, pat, 0);
+        /* The whole block is capacity again, nothing freed or taken. */
+        CHECK_EQU(mv_buf_cap(&b), block);
+        CHECK_EQU(mvt_alloc.calls + mvt_alloc.frees, 0);
+    }
+    CHECK_ST(mv_buf_clear(&b), MV_OK);
+    CHECK_EQU(mv_buf_cap(&b), block);
+    buf_free(&b);
+    /* An empty buffer with no block. */
+    must(mv_buf_init(&b, 0), "mv_buf_init");
+    CHECK_ST(mv_buf_clear(&b), MV_OK);
+    CHECK_BUF(&b, pat, 0);
+    CHECK_EQU(mv_buf_cap(&b), 0);
+    buf_free(&b);
+    fresh_alloc();
+}
+
+/* ---------------------------------------------- byte queue: consume */
+
+static void consume_drops_the_front(void)
+{
+    uint8_t pat[40];
+    mvt_pattern(pat, 40);
+    for (size_t first = 0; first <= 40; first += 3)
+        for (size_t second = 0; second <= 40 - first; second += 7) {
+            mv_buf b;
+            buf_of(&b, pat, 40);
+            fresh_alloc();
+            CHECK_ST(mv_buf_consume(&b, first), MV_OK);
+            CHECK_BUF(&b, pat + first, 40 - first);
+            CHECK_ST(mv_buf_consume(&b, second), MV_OK);
+            CHECK_BUF(&b, pat + first + second, 40 - first - second);
+            /* Nothing copied or allocated: the front moves. */
+            CHECK_EQU(mvt_alloc.calls + mvt_alloc.frees, 0);
+            if (first + second < 40) {
+                CHECK_EQU(mv_buf_cap(&b), 40 - first - second);
+            } else {
+                /* Empty: it starts over at the block's start. */
+                CHECK_EQU(mv_buf_cap(&b), 40);
+            }
+            buf_free(&b);
+        }
+    fresh_alloc();
+}
+
+static void consume_failures_change_nothing(void)
+{
+    uint8_t pat[32];
+    mv_buf b;
+    snap s;
+    CHECK_ST(mv_buf_consume(NULL, 0), MV_EINVAL);
+    CHECK_ST(mv_buf_consume(NULL, 1), MV_EINVAL);
+    queue_of(&b, pat, 3, 9);
+    take(&s, &b);
+    fresh_alloc();
+    const size_t over[] = { 10, 11, (size_t)PTRDIFF_MAX, SIZE_MAX };
+    for (size_t i = 0; i < 4; i++)
+        CHECK_ST(mv_buf_consume(&b, over[i]), MV_ERANGE);
+    CHECK_UNCHANGED(&b, &s);
+    /* Busy before range; n == 0 refused too. */
+    mv_view e = export_of(&b, true), copy;
+    MVT_COPY(copy, e);
+    take(&s, &b);
+    const size_t any[] = { 0, 1, 9, 10, SIZE_MAX };
+    for (size_t i = 0; i < 5; i++)
+        CHECK_ST(mv_buf_consume(&b, any[i]), MV_EBUSY);
+    CHECK_UNCHANGED(&b, &s);
+    CHECK_UNCHANGED_VIEW(e, copy);
+    CHECK_EXPORT(e, &b, true);
+    release_to(&b, &e);
+    CHECK_EQU(mvt_alloc.calls, 0);
+    /* An empty buffer with no block: 0 works, 1 is out of range. */
+    buf_free(&b);
+    must(mv_buf_init(&b, 0), "mv_buf_init");
+    take(&s, &b);
+    CHECK_ST(mv_buf_consume(&b, 1), MV_ERANGE);
+    CHECK_UNCHANGED(&b, &s);
+    CHECK_ST(mv_buf_consume(&b, 0), MV_OK);
+    CHECK_UNCHANGED(&b, &s);
+    buf_free(&b);
+    fresh_alloc();
+}
+
+/* --------------------------------------------- byte queue: the costs */
+
+/* The bytes moved by one call that should only have added at the back:
+ * the old contents when they are no longer where they were. */
+static size_t moved_by(const mv_buf *b, const char *old_data, size_t old_len)
+{
+    return old_len > 0 && b->data != old_data ? old_len : 0;
+}
+
+/* A long run of small appends, reserves, resizes and consumes: the bytes
+ * copied to move the contents (compaction or a new block) stay within a
+ * constant factor of the bytes added, and the block within a constant
+ * factor of the longest the contents ever were.  The bounds: a compaction
+ * moves at most as many bytes as were consumed since the last one, a new
+ * block moves at most its predecessor's size and is at least twice it
+ * (so the moves to new blocks add up to less than the last block); a new
+ * block is only needed when contents + request exceed the room after a
+ * prefix shorter than the contents, so it is below 2 * (2 * longest +
+ * request), and all blocks together below twice the last. */
+static void queue_costs_are_amortised(void)
+{
+    static uint8_t model[8192];
+    uint8_t chunk[64];
+    for (int pattern = 0; pattern < 3; pattern++) {
+        mv_buf b;
+        must(mv_buf_init(&b, 0), "mv_buf_init");
+        size_t len = 0, longest = 0, added = 0, moved = 0, allocated = 0;
+        unsigned long allocs = 0;
+        uint8_t next = 0;
+        for (int step = 0; step < 200000; step++) {
+            size_t n = 1 + (size_t)mvt_below(pattern == 0 ? 8 : 40);
+            const char *old_data = b.data;
+            size_t old_len = b.len;
+            fresh_alloc();
+            unsigned kind = (unsigned)mvt_below(pattern == 2 ? 3 : 4);
+            if (len + n > 4096 || (kind == 0 && len > 0)) {
+                /* Consume: the queue drains at about the rate it fills. */
+                size_t k = (size_t)mvt_below(len + 1);
+                if (!CHECK_ST(mv_buf_consume(&b, k), MV_OK))
+                    break;
+                old_len = 0; /* moving the front copies nothing */
+                memmove(model, model + k, len - k);
+                len -= k;
+            } else if (kind == 1) {
+                /* Reserve, then resize into the room: bytes added as 0. */
+                if (!CHECK_ST(mv_buf_reserve(&b, n), MV_OK))
+                    break;
+                moved += moved_by(&b, old_data, old_len);
+                old_data = b.data;
+                if (!CHECK_ST(mv_buf_resize(&b, len + n), MV_OK))
+                    break;
+                CHECK(b.data == old_data);
+                memset(model + len, 0, n);
+                len += n;
+                added += n;
+            } else {
+                for (size_t i = 0; i < n; i++)
+                    chunk[i] = next++;
+                if (!CHECK_ST(mv_buf_append(&b, mvt_from_const(chunk, n)), MV_OK))
+                    break;
+                memcpy(model + len, chunk, n);
+                len += n;
+                added += n;
+            }
+            moved += moved_by(&b, old_data, old_len);
+            allocs += mvt_alloc.calls;
+            if (mvt_alloc.calls)
+                allocated += mvt_alloc.last_size;
+            longest = len > longest ? len : longest;
+        }
+        if (!CHECK_BUF(&b, model, len))
+            printf("  pattern %d\n", pattern);
+        printf("info: pattern %d: %zu bytes added, %zu moved, %zu allocated in %lu blocks, "
+               "block %zu for at most %zu\n",
+               pattern, added, moved, allocated, allocs, b.head + b.cap, longest);
+        CHECK(moved <= 2 * added + b.head + b.cap);
+        CHECK(b.head + b.cap <= 4 * (longest + 64));
+        CHECK(allocated <= 2 * (b.head + b.cap));
+        CHECK(allocs <= 20);
+        buf_free(&b);
+    }
+    fresh_alloc();
+}
+
+/* Appending one byte at a time to a growing buffer: the number of blocks
+ * is logarithmic and each is at least twice the last. */
+static void growth_is_geometric(void)
+{
+    mv_buf b;
+    must(mv_buf_init(&b, 0), "mv_buf_init");
+    uint8_t one = 7;
+    size_t last = 0, blocks = 0;
+    for (int i = 0; i < 100000; i++) {
+        fresh_alloc();
+        must(mv_buf_append(&b, mvt_from_const(&one, 1)), "mv_buf_append");
+        if (mvt_alloc.calls) {
+            blocks++;
+            CHECK(mvt_alloc.last_size >= 2 * last);
+            last = mvt_alloc.last_size;
+        }
+    }
+    CHECK(blocks <= 18);
+    /* resize past the capacity grows geometrically too. */
+    for (int i = 0; i < 1000; i++) {
+        size_t cap = b.cap;
+        fresh_alloc();
+        must(mv_buf_resize(&b, b.len + 1), "mv_buf_resize");
+        if (mvt_alloc.calls)
+            CHECK(mvt_alloc.last_size >= 2 * cap);
+    }
+    buf_free(&b);
+    fresh_alloc();
+}
+
+/* Appends that need room use the consumed prefix when it is at least as
+ * long as the contents, even for a source in another block; a source in
+ * the buffer's own block makes a new block instead (the prefix it may view
+ * is not overwritten). */
+static void append_reclaims_the_consumed_prefix(void)
+{
+    uint8_t pat[16], more[6] = { 0xA0, 0xA1, 0xA2, 0xA3, 0xA4, 0xA5 };
+    uint8_t want[16];
+    mv_buf b;
+    queue_of(&b, pat, 10, 6); /* block 16: 10 consumed, 6 of contents */
+    char *block = b.data - 10;
+    fresh_alloc();
+    if (CHECK_ST(mv_buf_append(&b, mvt_from_const(more, 6)), MV_OK)) {
+        memcpy(want, pat + 10, 6);
+        memcpy(want + 6, more, 6);
+        CHECK_BUF(&b, want, 12);
+        CHECK(b.data == block);
+        CHECK_EQU(mvt_alloc.calls, 0);
+    }
+    buf_free(&b);
+    /* A view of the consumed prefix (a copy of an export taken before the
+     * consume): still read as it was. */
+    mvt_pattern(pat, 16);
+    buf_of(&b, pat, 16);
+    mv_view e = export_of(&b, true), old = e;
+    release_to(&b, &e);
+    must(mv_buf_consume(&b, 10), "mv_buf_consume");
+    fresh_alloc();
+    mv_view prefix = sub_of(old, 0, 7);
+    if (CHECK_ST(mv_buf_append(&b, prefix), MV_OK)) {
+        memcpy(want, pat + 10, 6);
+        memcpy(want + 6, pat, 7);
+        CHECK_BUF(&b, want, 13);
+        CHECK_EQU(mvt_alloc.calls, 1);
+    }
+    buf_free(&b);
+    fresh_alloc();
+}
+
+/* ------------------------------------------ spare capacity and commit */
+
+/* The view mv_buf_spare must return: all of the room after the contents,
+ * writable, stride 1. */
+static bool is_spare_of(mv_view v, const mv_buf *b, const char *file, int line)
+{
+    size_t room = b->cap - b->len;
+    bool ok = mvt_check_uint(mv_len(v), room, file, line, "mv_len(spare)");
+    ok &= mvt_check(mv_is_valid(v), file, line, "mv_is_valid(spare)");
+    ok &= mvt_check_ptr(mv_data(v), room ? (const uint8_t *)b->data + b->len : NULL, file, line,
+                        "mv_data(spare)");
+    ok &= mvt_check(!mv_readonly(v) && mv_contiguous(v), file, line, "spare writable, contiguous");
+    ok &= mvt_check(b->spare, file, line, "b->spare");
+    return ok;
+}
+#define CHECK_SPARE(v, b) is_spare_of((v), (b), __FILE__, __LINE__)
+
+static void spare_write_and_commit(void)
+{
+    uint8_t pat[32], want[64];
+    const size_t mins[] = { 0, 1, 3, 4, 5, 20 };
+    for (size_t head = 0; head <= 8; head += 8)
+        for (size_t i = 0; i < sizeof mins / sizeof mins[0]; i++)
+            for (size_t commit = 0; commit <= 6; commit += 3) {
+                mv_buf b;
+                queue_of(&b, pat, head, 12); /* room: 0 */
+                mv_view sp;
+                MVT_FILL(sp);
+                if (!CHECK_ST(mv_buf_spare(&b, mins[i], &sp), MV_OK))
+                    continue;
+                CHECK_SPARE(sp, &b);
+                CHECK(mv_len(sp) >= mins[i]);
+                CHECK_BUF(&b, pat + head, 12);
+                /* Write through the view, as a receive would. */
+                size_t n = commit < mv_len(sp) ? commit : mv_len(sp);
+                for (size_t k = 0; k < n; k++)
+                    CHECK_ST(mv_set(sp, (ptrdiff_t)k, (uint8_t)(0xC0 + k)), MV_OK);
+                if (!CHECK_ST(mv_buf_commit(&b, &sp, n), MV_OK))
+                    continue;
+                CHECK_RELEASED(sp);
+                CHECK(!b.spare);
+                memcpy(want, pat + head, 12);
+                for (size_t k = 0; k < n; k++)
+                    want[12 + k] = (uint8_t)(0xC0 + k);
+                CHECK_BUF(&b, want, 12 + n);
+                /* Handed back: the buffer is free to grow again. */
+                CHECK_ST(mv_buf_reserve(&b, 1), MV_OK);
+                buf_free(&b);
+            }
+    /* min 0 on a buffer with no block: an empty view, nothing allocated;
+     * committing 0 hands it back. */
+    mv_buf e;
+    mv_view sp;
+    must(mv_buf_init(&e, 0), "mv_buf_init");
+    fresh_alloc();
+    if (CHECK_ST(mv_buf_spare(&e, 0, &sp), MV_OK)) {
+        CHECK_SPARE(sp, &e);
+        CHECK_EQU(mv_len(sp), 0);
+        CHECK_EQU(mvt_alloc.calls, 0);
+        CHECK_ST(mv_buf_commit(&e, &sp, 0), MV_OK);
+        CHECK_RELEASED(sp);
+    }
+    buf_free(&e);
+    fresh_alloc();
+}
+
+/* While the spare view is out, every call that could move the contents is
+ * refused and changes nothing; exports of the contents still work. */
+static void spare_locks_the_buffer(void)
+{
+    uint8_t pat[32];
+    mv_buf b, other;
+    mv_view sp, copy, sp2;
+    snap s;
+    queue_of(&b, pat, 2, 10);
+    must(mv_buf_spare(&b, 4, &sp), "mv_buf_spare");
+    MVT_COPY(copy, sp);
+    take(&s, &b);
+    fresh_alloc();
+    MVT_FILL(sp2);
+    mv_view sp2_before = sp2;
+    CHECK_ST(mv_buf_spare(&b, 0, &sp2), MV_EBUSY);
+    CHECK(memcmp(&sp2, &sp2_before, sizeof sp2) == 0);
+    CHECK_ST(mv_buf_resize(&b, 0), MV_EBUSY);
+    CHECK_ST(mv_buf_resize(&b, 100), MV_EBUSY);
+    CHECK_ST(mv_buf_append(&b, mvt_from_const(pat, 3)), MV_EBUSY);
+    CHECK_ST(mv_buf_reserve(&b, 0), MV_EBUSY);
+    CHECK_ST(mv_buf_consume(&b, 1), MV_EBUSY);
+    CHECK_ST(mv_buf_clear(&b), MV_EBUSY);
+    CHECK_ST(mv_buf_free(&b), MV_EBUSY);
+    CHECK_UNCHANGED(&b, &s);
+    CHECK_UNCHANGED_VIEW(sp, copy);
+    CHECK_EQU(mvt_alloc.calls + mvt_alloc.frees, 0);
+    /* It is not an export: mv_buf_exports does not count it and
+     * mv_buf_release does not take it. */
+    CHECK_EQU(mv_buf_exports(&b), 0);
+    CHECK_ST(mv_buf_release(&b, &sp), MV_EINVAL);
+    CHECK_UNCHANGED(&b, &s);
+    CHECK_UNCHANGED_VIEW(sp, copy);
+    /* Exports of the contents while it is out: allowed, and committing
+     * waits for them. */
+    mv_view e = export_of(&b, true);
+    CHECK_EXPORT(e, &b, true);
+    take(&s, &b);
+    CHECK_ST(mv_buf_commit(&b, &sp, 1), MV_EBUSY);
+    CHECK_UNCHANGED(&b, &s);
+    CHECK_UNCHANGED_VIEW(sp, copy);
+    release_to(&b, &e);
+    /* A spare view of another buffer is foreign. */
+    queue_of(&other, pat, 0, 5);
+    mv_view osp;
+    must(mv_buf_spare(&other, 2, &osp), "mv_buf_spare(other)");
+    take(&s, &b);
+    CHECK_ST(mv_buf_commit(&b, &osp, 0), MV_EINVAL);
+    CHECK_ST(mv_buf_commit(&other, &sp, 0), MV_EINVAL);
+    CHECK_UNCHANGED(&b, &s);
+    CHECK_ST(mv_buf_commit(&other, &osp, 0), MV_OK);
+    buf_free(&other);
+    /* Then it is handed back and the buffer moves again. */
+    CHECK_ST(mv_buf_commit(&b, &sp, 0), MV_OK);
+    CHECK_BUF(&b, pat + 2, 10);
+    CHECK_ST(mv_buf_append(&b, mvt_from_const(pat, 3)), MV_OK);
+    buf_free(&b);
+    fresh_alloc();
+}
+
+static void spare_failures_change_nothing(void)
+{
+    uint8_t pat[32];
+    mv_buf b;
+    mv_view sp, before;
+    snap s;
+    MVT_FILL(sp);
+    before = sp;
+    CHECK_ST(mv_buf_spare(NULL, 0, &sp), MV_EINVAL);
+    CHECK(memcmp(&sp, &before, sizeof sp) == 0);
+    queue_of(&b, pat, 3, 7);
+    take(&s, &b);
+    fresh_alloc();
+    CHECK_ST(mv_buf_spare(&b, 0, NULL), MV_EINVAL);
+    /* Busy through an export. */
+    mv_view e = export_of(&b, false);
+    take(&s, &b);
+    CHECK_ST(mv_buf_spare(&b, 0, &sp), MV_EBUSY);
+    CHECK_UNCHANGED(&b, &s);
+    CHECK(memcmp(&sp, &before, sizeof sp) == 0);
+    release_to(&b, &e);
+    /* Overflow: len + min > PTRDIFF_MAX. */
+    take(&s, &b);
+    const size_t huge[] = { (size_t)PTRDIFF_MAX - 6, (size_t)PTRDIFF_MAX, SIZE_MAX };
+    for (size_t i = 0; i < 3; i++)
+        CHECK_ST(mv_buf_spare(&b, huge[i], &sp), MV_EOVERFLOW);
+    CHECK_UNCHANGED(&b, &s);
+    CHECK(memcmp(&sp, &before, sizeof sp) == 0);
+    CHECK_EQU(mvt_alloc.calls, 0);
+    /* Allocation failure while growing. */
+    mvt_alloc.fail_nth = 1;
+    CHECK_ST(mv_buf_spare(&b, 50, &sp), MV_ENOMEM);
+    CHECK_UNCHANGED(&b, &s);
+    CHECK(memcmp(&sp, &before, sizeof sp) == 0);
+    CHECK(!b.spare);
+    fresh_alloc();
+    buf_free(&b);
+    fresh_alloc();
+}
+
+static void commit_failures_change_nothing(void)
+{
+    uint8_t pat[32];
+    mv_buf b;
+    mv_view sp, copy;
+    snap s;
+    queue_of(&b, pat, 0, 6);
+    must(mv_buf_spare(&b, 5, &sp), "mv_buf_spare");
+    MVT_COPY(copy, sp);
+    size_t room = mv_len(sp);
+    take(&s, &b);
+    CHECK_ST(mv_buf_commit(NULL, &sp, 0), MV_EINVAL);
+    CHECK_ST(mv_buf_commit(&b, NULL, 0), MV_EINVAL);
+    /* Too many bytes: at the bound and far past it. */
+    const size_t over[] = { room + 1, (size_t)PTRDIFF_MAX, SIZE_MAX };
+    for (size_t i = 0; i < 3; i++)
+        CHECK_ST(mv_buf_commit(&b, &sp, over[i]), MV_ERANGE);
+    CHECK_UNCHANGED(&b, &s);
+    CHECK_UNCHANGED_VIEW(sp, copy);
+    /* Not the spare view: a part of it, another view, a released view. */
+    mv_view part = sub_of(sp, 1, room - 1), other = mvt_from(pat, room);
+    mv_view dead = mvt_released(mvt_from(NULL, 0));
+    CHECK_ST(mv_buf_commit(&b, &part, 0), MV_EINVAL);
+    CHECK_ST(mv_buf_commit(&b, &other, 0), MV_EINVAL);
+    CHECK_ST(mv_buf_commit(&b, &dead, 0), MV_ERELEASED);
+    CHECK_UNCHANGED(&b, &s);
+    CHECK_UNCHANGED_VIEW(sp, copy);
+    /* Committed: a second commit of the same (now released) view, and of a
+     * copy taken before, are refused. */
+    CHECK_ST(mv_buf_commit(&b, &sp, room), MV_OK);
+    take(&s, &b);
+    CHECK_ST(mv_buf_commit(&b, &sp, 0), MV_ERELEASED);
+    /* No spare out at all: even a view with the spare view's fields. */
+    must(mv_buf_reserve(&b, 4), "mv_buf_reserve");
+    mv_view lookalike = sub_of(mvt_from(b.data, b.cap), b.len, b.cap - b.len);
+    take(&s, &b);
+    CHECK_ST(mv_buf_commit(&b, &copy, 0), MV_EINVAL);
+    CHECK_ST(mv_buf_commit(&b, &lookalike, 0), MV_EINVAL);
+    CHECK_UNCHANGED(&b, &s);
+    buf_free(&b);
+    fresh_alloc();
 }
 
 /* Nothing in the test build leaks: every block the library took from the
@@ -1321,6 +2030,21 @@ static const mvt_case cases[] = {
     MVT(free_and_reuse),
     MVT(free_failures_change_nothing),
     MVT(len_and_exports_of_null),
+    MVT(reserve_makes_room_and_keeps_contents),
+    MVT(reserve_failures_change_nothing),
+    MVT(cap_of_null_and_of_buffers),
+    MVT(clear_keeps_the_block),
+    MVT(wipe_zeroes_the_whole_block),
+    MVT(release_identity_of_empty_buffers),
+    MVT(consume_drops_the_front),
+    MVT(consume_failures_change_nothing),
+    MVT(queue_costs_are_amortised),
+    MVT(growth_is_geometric),
+    MVT(append_reclaims_the_consumed_prefix),
+    MVT(spare_write_and_commit),
+    MVT(spare_locks_the_buffer),
+    MVT(spare_failures_change_nothing),
+    MVT(commit_failures_change_nothing),
     MVT(random_operations_with_allocation_failures),
     MVT(no_block_left),
 };

@@ -133,6 +133,7 @@ static void timer_stop(void)
 typedef struct counted {
     mv_transport fd;
     unsigned long calls, eintr, eagain, failed;
+    unsigned long recv_calls, recvv_calls;  /* of each receive function */
     size_t moved;   /* bytes the descriptor calls reported moved */
     int last_errno;
 } counted;
@@ -166,6 +167,7 @@ static ssize_t counted_send(void *ctx, const void *buf, size_t len)
 static ssize_t counted_recv(void *ctx, void *buf, size_t len)
 {
     counted *c = ctx;
+    c->recv_calls++;
     ssize_t r = c->fd.recv(c->fd.ctx, buf, len);
     int err = errno;
     tally(c, r, err);
@@ -183,11 +185,22 @@ static ssize_t counted_sendv(void *ctx, const struct iovec *iov, int iovcnt)
     return r;
 }
 
+static ssize_t counted_recvv(void *ctx, const struct iovec *iov, int iovcnt)
+{
+    counted *c = ctx;
+    c->recvv_calls++;
+    ssize_t r = c->fd.recvv(c->fd.ctx, iov, iovcnt);
+    int err = errno;
+    tally(c, r, err);
+    errno = err;
+    return r;
+}
+
 static mv_transport counting(counted *c, int fd)
 {
     memset(c, 0, sizeof *c);
     c->fd = mv_transport_fd(fd);
-    mv_transport t = { c, counted_send, counted_recv, counted_sendv };
+    mv_transport t = { c, counted_send, counted_recv, counted_sendv, counted_recvv };
     return t;
 }
 
@@ -1043,6 +1056,213 @@ static void regular_file_transport(void)
     fclose(f);
 }
 
+/* ---------------------------------------------- vectored receives */
+
+/* Receives into views with mv_recvv_all, resuming after MV_EAGAIN by
+ * dropping what arrived and waiting in poll(); every call's counter is
+ * checked against what the descriptor calls reported. */
+static mv_status recvv_resuming(const mv_transport *t, counted *c, int fd, mv_view *views, size_t count,
+                                size_t *total, unsigned long *rounds, bool *progress_exact)
+{
+    *total = 0;
+    *rounds = 0;
+    *progress_exact = true;
+    for (;;) {
+        size_t before = c->moved, n = 0;
+        (*rounds)++;
+        mv_status st = mv_recvv_all(t, views, count, &n);
+        if (n != c->moved - before)
+            *progress_exact = false;
+        *total += n;
+        drop_sent(&views, &count, n);
+        if (st != MV_EAGAIN)
+            return st;
+        wait_for(fd, POLLIN);
+    }
+}
+
+/* N_VIEWS views of a destination buffer, a gap byte between each (a sixth
+ * of them empty), filled with mv_recvv_all: with readv (t.recvv) or view
+ * by view (t.recvv = NULL), blocking or not.  The child sends the first
+ * bytes of the source with mv_send_all, pausing now and then so that the
+ * receiver blocks and the timer interrupts it; the views laid end to end
+ * must hold exactly those bytes, and the gaps must be untouched. */
+static void recvv_many_views(int kind, bool nonblocking, bool fallback)
+{
+    conn l;
+    report *rep = shared_report();
+    mv_view *views = malloc(N_VIEWS * sizeof *views);
+    size_t *lens = malloc(N_VIEWS * sizeof *lens);
+    if (!CHECK(rep != NULL && views != NULL && lens != NULL && make_source())) {
+        free(views);
+        free(lens);
+        return;
+    }
+    uint64_t rs = 777 + (uint64_t)kind * 4 + nonblocking * 2 + fallback;
+    size_t total = 0;
+    for (size_t i = 0; i < N_VIEWS; i++) {
+        lens[i] = mix(&rs) % 6 == 0 ? 0 : (size_t)(mix(&rs) % 4000);
+        total += lens[i];
+    }
+    size_t room = total + N_VIEWS;
+    uint8_t *dst = malloc(room);
+    if (!CHECK(dst != NULL) || !link_open(kind, &l)) {
+        free(views);
+        free(lens);
+        free(dst);
+        return;
+    }
+    memset(dst, MVT_SENTINEL, room);
+    for (size_t i = 0, at = 0; i < N_VIEWS; at += lens[i] + 1, i++)
+        views[i] = mvt_from(lens[i] ? dst + at : NULL, lens[i]);
+
+    pid_t pid = start_child();
+    if (pid == 0) {
+        close(l.rcv);
+        timer_start();
+        counted c;
+        mv_transport t = counting(&c, l.snd);
+        size_t sent = 0;
+        mv_status st = MV_OK;
+        /* In pieces with pauses: the receiver waits for data meanwhile. */
+        while (st == MV_OK && sent < total) {
+            size_t part = total - sent < (1u << 20) ? total - sent : (1u << 20);
+            size_t n = 0;
+            st = mv_send_all(&t, mvt_from_const(source + sent, part), &n);
+            sent += n;
+            pause_ms(2);
+        }
+        fill_report(rep, st, sent, &c, 0, true);
+        _exit(0);
+    }
+    close(l.snd);
+    l.snd = -1;
+    timer_start();
+    if (nonblocking && !CHECK(set_nonblocking(l.rcv))) {
+        timer_stop();
+        link_close(&l);
+        reap(pid);
+        free(views);
+        free(lens);
+        free(dst);
+        return;
+    }
+    counted c;
+    mv_transport t = counting(&c, l.rcv);
+    if (fallback)
+        t.recvv = NULL;
+    size_t got = 0;
+    unsigned long rounds = 0;
+    bool exact = false;
+    mv_status st = recvv_resuming(&t, &c, l.rcv, views, N_VIEWS, &got, &rounds, &exact);
+    timer_stop();
+    link_close(&l);
+    int status = reap(pid);
+
+    CHECK_ST(st, MV_OK);
+    CHECK_EQU(got, total);
+    CHECK(exact);
+    /* Each view holds its part of the stream; each gap byte is untouched. */
+    bool same = true, gaps = true;
+    for (size_t i = 0, at = 0, from = 0; i < N_VIEWS; at += lens[i] + 1, from += lens[i], i++) {
+        if (lens[i] && memcmp(dst + at, source + from, lens[i]) != 0)
+            same = false;
+        if (dst[at + lens[i]] != MVT_SENTINEL)
+            gaps = false;
+    }
+    CHECK(same);
+    CHECK(gaps);
+    if (fallback) {
+        CHECK_EQU(c.recvv_calls, 0);
+        CHECK(c.recv_calls > 0);
+    } else {
+        CHECK(c.recvv_calls > 0);
+        CHECK_EQU(c.recv_calls, 0);
+    }
+    if (nonblocking)
+        CHECK(c.eagain > 0);
+    if (CHECK(child_ok(status)) && CHECK(rep->finished)) {
+        CHECK_ST(rep->status, MV_OK);
+        CHECK_EQU(rep->count, total);
+    }
+    total_eintr += c.eintr + rep->eintr;
+    printf("  %-18s %s mv_recvv_all (%s): %d views, %zu bytes, %lu calls, %lu EINTR, %lu EAGAIN\n",
+           link_names[kind], nonblocking ? "non-blocking" : "blocking", fallback ? "recv" : "readv",
+           N_VIEWS, total, c.calls, c.eintr, c.eagain);
+    free(views);
+    free(lens);
+    free(dst);
+    munmap(rep, sizeof *rep);
+}
+
+static void recvv_many_views_unix(void)
+{
+    for (int mode = 0; mode < 4; mode++)
+        recvv_many_views(LINK_UNIX, mode & 1, mode >> 1);
+}
+
+static void recvv_many_views_tcp(void)
+{
+    for (int mode = 0; mode < 4; mode++)
+        recvv_many_views(LINK_TCP, mode & 1, mode >> 1);
+}
+
+static void recvv_many_views_pipe(void)
+{
+    for (int mode = 0; mode < 4; mode++)
+        recvv_many_views(LINK_PIPE, mode & 1, mode >> 1);
+}
+
+/* The end of the stream and a bad descriptor, with and without readv: the
+ * exact count of what arrived, the rest of the views untouched. */
+static void recvv_end_of_stream_and_errors(void)
+{
+    for (int kind = 0; kind < N_LINKS; kind++)
+        for (int fallback = 0; fallback <= 1; fallback++) {
+            conn l;
+            if (!link_open(kind, &l))
+                return;
+            static const uint8_t msg[7] = { 'm', 'e', 'm', 'v', 'i', 'e', 'w' };
+            mv_transport ts = mv_transport_fd(l.snd), tr = mv_transport_fd(l.rcv);
+            if (fallback)
+                tr.recvv = NULL;
+            size_t n;
+            CHECK_ST(mv_send_all(&ts, mvt_from_const(msg, 7), &n), MV_OK);
+            close(l.snd);
+            l.snd = -1;
+            uint8_t a[3], b[6];
+            memset(a, MVT_SENTINEL, sizeof a);
+            memset(b, MVT_SENTINEL, sizeof b);
+            mv_view views[3] = { mvt_from(a, 3), mvt_from(NULL, 0), mvt_from(b, 6) };
+            CHECK_ST(mv_recvv_all(&tr, views, 3, &n), MV_ECLOSED);
+            CHECK_EQU(n, 7);
+            CHECK_MEM(a, msg, 3);
+            CHECK_MEM(b, msg + 3, 4);
+            CHECK_SENTINEL(b + 4, 2);
+            link_close(&l);
+        }
+    int fds[2];
+    if (!CHECK(pipe(fds) == 0))
+        return;
+    close(fds[0]);
+    close(fds[1]);
+    uint8_t buf[4];
+    memset(buf, MVT_SENTINEL, sizeof buf);
+    mv_view vs[2] = { mvt_from(buf, 2), mvt_from(buf + 2, 2) };
+    for (int fallback = 0; fallback <= 1; fallback++) {
+        mv_transport t = mv_transport_fd(fds[0]);
+        CHECK(t.recvv != NULL);
+        if (fallback)
+            t.recvv = NULL;
+        size_t n;
+        errno = 0;
+        CHECK_ST(mv_recvv_all(&t, vs, 2, &n), MV_ESYS);
+        CHECK_EQ(errno, EBADF);
+        CHECK_EQU(n, 0);
+    }
+    CHECK_SENTINEL(buf, sizeof buf);
+}
+
 static void summary(void)
 {
     printf("  %lu EINTRs retried over real descriptors in all\n", total_eintr);
@@ -1068,6 +1288,10 @@ static const mvt_case cases[] = {
     MVT(sendv_many_views_unix),
     MVT(sendv_many_views_tcp),
     MVT(sendv_many_views_pipe),
+    MVT(recvv_end_of_stream_and_errors),
+    MVT(recvv_many_views_unix),
+    MVT(recvv_many_views_tcp),
+    MVT(recvv_many_views_pipe),
     MVT(summary),
 };
 

@@ -300,6 +300,63 @@ static mv_status model_recv_into(model *m, size_t len, size_t nbytes, size_t *re
     return model_once(m, SIDE_RECV, want, received, err);
 }
 
+/* mv_recvv_all over views of the given lengths: vectored receives, each
+ * given one piece per view from the first unfilled byte on (the first
+ * piece non-empty, empty views after it included), at most IOV_MAX pieces;
+ * or, without recvv, view after view as mv_recv_all does it. */
+static mv_status model_recvv_all(model *m, const size_t *lens, size_t count, bool vectored,
+                                 size_t *received, int *err)
+{
+    size_t done = 0;
+    if (!vectored) {
+        for (size_t i = 0; i < count; i++) {
+            size_t part;
+            mv_status st = model_recv_all(m, lens[i], 0, &part, err);
+            done += part;
+            if (st != MV_OK) {
+                *received = done;
+                return st;
+            }
+        }
+        *received = done;
+        return MV_OK;
+    }
+    size_t i = 0, off = 0;
+    for (;;) {
+        while (i < count && off == lens[i]) {
+            i++;
+            off = 0;
+        }
+        if (i == count)
+            break;
+        size_t asked = lens[i] - off;
+        for (size_t j = i + 1; j < count && j - i < IOV_MAX; j++)
+            asked += lens[j];
+        size_t got;
+        mv_status st = model_once(m, SIDE_RECV, asked, &got, err);
+        if (st == MV_OK && got == 0)
+            st = MV_ECLOSED;
+        if (st != MV_OK) {
+            *received = done;
+            return st;
+        }
+        done += got;
+        while (got > 0) {
+            size_t left = lens[i] - off;
+            if (got < left) {
+                off += got;
+                got = 0;
+            } else {
+                got -= left;
+                i++;
+                off = 0;
+            }
+        }
+    }
+    *received = done;
+    return MV_OK;
+}
+
 /* ------------------------------------------------------------ reporting */
 
 /* Scenario failures print the scenario once, then what differed; a test
@@ -556,7 +613,7 @@ static bool run_send(send_op op, const size_t *lens, size_t count, const script 
         abort();
     }
     shape k = { &sim, &c, (const uint8_t *const *)bufs, lens, count, 0, 0, 0, 0 };
-    mv_transport t = { &k, shape_send, shape_recv, shape_sendv };
+    mv_transport t = { &k, shape_send, shape_recv, shape_sendv, NULL };
     if (op == OP_SENDV_ONLY)
         t.send = NULL;
     if (op == OP_SENDV_FALLBACK || op == OP_SEND_ALL)
@@ -703,6 +760,183 @@ static bool run_recv(recv_op op, size_t len, size_t chunk, size_t input_len, con
     *last = st;
     *total_out = total;
     free(buf);
+    free(input);
+    return !c.failed;
+}
+
+/* ---------------------------------------- vectored receive scenarios */
+
+/* Wraps a simulator's recvv and checks the shape of every call: one piece
+ * per view from the first unfilled byte on, at most IOV_MAX of them, each
+ * at the view's own memory. */
+typedef struct rshape {
+    mv_sim *sim;
+    scen *c;
+    uint8_t *const *base;
+    const size_t *len;
+    size_t count;
+    size_t seg, off;
+    size_t calls;
+} rshape;
+
+static void rshape_normalise(rshape *k)
+{
+    while (k->seg < k->count && k->off == k->len[k->seg]) {
+        k->seg++;
+        k->off = 0;
+    }
+}
+
+static ssize_t rshape_recvv(void *ctx, const struct iovec *iov, int n)
+{
+    rshape *k = ctx;
+    k->calls++;
+    rshape_normalise(k);
+    size_t left = k->count - k->seg;
+    size_t want = left < IOV_MAX ? left : IOV_MAX;
+    SC(k->c, n >= 1 && (size_t)n == want, "recvv call %zu: %d pieces, want %zu", k->calls, n, want);
+    for (int i = 0; i < n && (size_t)i < want; i++) {
+        size_t j = k->seg + (size_t)i, off = i == 0 ? k->off : 0;
+        size_t wl = k->len[j] - off;
+        bool ok = iov[i].iov_len == wl && (wl == 0 || iov[i].iov_base == (void *)(k->base[j] + off));
+        if (!SC(k->c, ok, "recvv call %zu piece %d: %p+%zu, want %p+%zu (view %zu, offset %zu)", k->calls,
+                i, iov[i].iov_base, iov[i].iov_len, wl ? (void *)(k->base[j] + off) : NULL, wl, j, off))
+            break;
+    }
+    ssize_t r = mv_sim_recvv(k->sim, iov, n);
+    size_t room = 0;
+    for (int i = 0; i < n; i++)
+        room += iov[i].iov_len;
+    if (r > 0 && (size_t)r <= room) { /* an over-claim moved nothing */
+        size_t got = (size_t)r;
+        while (got > 0 && k->seg < k->count) {
+            size_t rest = k->len[k->seg] - k->off;
+            size_t step = got < rest ? got : rest;
+            k->off += step;
+            got -= step;
+            rshape_normalise(k);
+        }
+    }
+    return r;
+}
+
+static ssize_t rshape_recv(void *ctx, void *buf, size_t len)
+{
+    rshape *k = ctx;
+    return mv_sim_recv(k->sim, buf, len);
+}
+
+typedef enum recvv_op {
+    OP_RECVV,          /* mv_recvv_all with recvv (and recv) */
+    OP_RECVV_ONLY,     /* mv_recvv_all with recvv and no recv */
+    OP_RECVV_FALLBACK  /* mv_recvv_all with recv only: t.recvv = NULL */
+} recvv_op;
+
+static const char *const recvv_op_names[] = { "mv_recvv_all", "mv_recvv_all (no recv)",
+                                              "mv_recvv_all (t.recvv = NULL)" };
+
+/* Runs one vectored receive scenario: views of the given lengths (each its
+ * own allocation of exactly that size, filled with sentinels), input_len
+ * random bytes for the simulator's peer to send, the script.  The caller
+ * resumes after every failure, dropping what was received, until MV_OK or
+ * the script is used up.  At the end the views, laid end to end, must hold
+ * exactly the first *total_out bytes the peer sent, and sentinels after. */
+static bool run_recvv(recvv_op op, const size_t *lens, size_t count, size_t input_len, const script *s,
+                      const char *what, mv_status *last, size_t *total_out)
+{
+    char desc[160];
+    snprintf(desc, sizeof desc, "%s, %zu views, input %zu, %s", recvv_op_names[op], count, input_len,
+             what);
+    scen c = { desc, s, false };
+
+    size_t total_len = 0;
+    for (size_t i = 0; i < count; i++)
+        total_len += lens[i];
+    uint8_t **bufs = calloc(count ? count : 1, sizeof *bufs);
+    mv_view *views = calloc(count ? count : 1, sizeof *views);
+    size_t *mlens = calloc(count ? count : 1, sizeof *mlens);
+    uint8_t *input = random_bytes(input_len);
+    if (!bufs || !views || !mlens) {
+        printf("setup: out of memory\n");
+        abort();
+    }
+    for (size_t i = 0; i < count; i++) {
+        bufs[i] = lens[i] ? malloc(lens[i]) : NULL;
+        if (lens[i] && bufs[i] == NULL) {
+            printf("setup: out of memory\n");
+            abort();
+        }
+        if (lens[i])
+            memset(bufs[i], MVT_SENTINEL, lens[i]);
+        views[i] = mvt_from(bufs[i], lens[i]);
+        mlens[i] = lens[i];
+    }
+    mv_sim sim;
+    if (mv_sim_init(&sim, s->b, s->len, NULL, 0, input, input_len) != MV_OK) {
+        printf("setup: mv_sim_init failed\n");
+        abort();
+    }
+    rshape k = { &sim, &c, bufs, lens, count, 0, 0, 0 };
+    mv_transport t = { .ctx = &k, .recv = rshape_recv, .recvv = rshape_recvv };
+    if (op == OP_RECVV_ONLY)
+        t.recv = NULL;
+    if (op == OP_RECVV_FALLBACK) {
+        t = mv_sim_transport(&sim);
+        t.recvv = NULL;
+    }
+    model m;
+    model_init(&m, s, 0, input_len);
+
+    size_t first = 0, total = 0;
+    mv_status st = MV_OK;
+    size_t limit = s->len + count + 4;
+    for (size_t round = 0; round < limit; round++) {
+        bool exhausted = m.pos >= m.script_len;
+        size_t n, mn = 0;
+        int merr = 0;
+        MVT_FILL(n);
+        errno = 0;
+        st = mv_recvv_all(&t, views + first, count - first, &n);
+        int err = errno;
+        mv_status mst = model_recvv_all(&m, mlens + first, count - first, op != OP_RECVV_FALLBACK, &mn,
+                                        &merr);
+        if (!same_call(&c, round, st, n, err, mst, mn, merr, &sim, &m))
+            break;
+        total += n;
+        size_t rest = n;
+        while (rest > 0 && first < count) {
+            size_t l = mv_len(views[first]);
+            size_t step = rest < l ? rest : l;
+            if (!SC(&c, mv_advance(&views[first], step) == MV_OK, "mv_advance failed"))
+                break;
+            mlens[first] -= step;
+            rest -= step;
+            if (mlens[first] == 0)
+                first++;
+        }
+        if (st == MV_OK || exhausted)
+            break;
+    }
+    SC(&c, total == m.served, "total received %zu, model %zu", total, m.served);
+    if (SC(&c, total <= total_len && total <= input_len, "received %zu into %zu", total, total_len)) {
+        size_t at = 0;
+        for (size_t i = 0; i < count; i++) {
+            size_t filled = total - at < lens[i] ? total - at : lens[i];
+            if (!SC(&c, filled == 0 || memcmp(bufs[i], input + at, filled) == 0,
+                    "view %zu: received bytes differ from what the peer sent", i) ||
+                !SC(&c, lens[i] == 0 || mvt_is_sentinel(bufs[i] + filled, lens[i] - filled),
+                    "view %zu: bytes past the received ones written", i))
+                break;
+            at += filled;
+        }
+    }
+    *last = st;
+    *total_out = total;
+    for (size_t i = 0; i < count; i++)
+        free(bufs[i]);
+    free(bufs);
+    free(views);
+    free(mlens);
     free(input);
     return !c.failed;
 }
@@ -1843,6 +2077,396 @@ static void sim_null_buffers_of_length_zero(void)
     in_child(null_input_recv, "mv_sim_init(&s, NULL, 0, NULL, 0, NULL, 0); mv_recv_into of 4 bytes");
 }
 
+/* ------------------------------------------------ tests: vectored receives */
+
+static void recvv_every_chunk_size(void)
+{
+    instr chunks[64];
+    size_t nc = chunk_list(chunks);
+    for (size_t ci = 0; ci < nc; ci++)
+        for (size_t trial = 0; trial < 4; trial++) {
+            size_t lens[24];
+            size_t count = 1 + (size_t)mvt_below(24);
+            size_t total = random_lens(lens, count, trial < 2 ? 20 : 300);
+            for (recvv_op op = OP_RECVV; op <= OP_RECVV_FALLBACK; op++) {
+                script s = { 0 };
+                sc_repeat(&s, &chunks[ci], total + count + 1);
+                char what[64], ib[16];
+                describe_instr(&chunks[ci], ib, sizeof ib);
+                snprintf(what, sizeof what, "chunk %s, %zu bytes", ib, total);
+                mv_status st;
+                size_t got;
+                /* The peer sends more than the views hold: the rest stays. */
+                if (run_recvv(op, lens, count, total + 5, &s, what, &st, &got)) {
+                    CHECK_ST(st, MV_OK);
+                    CHECK_EQU(got, total);
+                }
+                sc_free(&s);
+            }
+        }
+}
+
+/* Every special at every position of a schedule, for views cut so that
+ * chunks end inside views, at their ends and around empty ones; the peer
+ * sends one byte too few half of the time (MV_ECLOSED at the end). */
+static void specials_at_every_position_recvv(void)
+{
+    special sp[16];
+    size_t ns = special_list(sp);
+    const size_t chunk_sizes[] = { 1, 2, 3, 7, 17, 64 };
+    const size_t lens[] = { 0, 3, 0, 5, 1, 0, 0, 7, 2, 9, 0, 4 };
+    const size_t count = sizeof lens / sizeof lens[0];
+    size_t len = 0;
+    for (size_t i = 0; i < count; i++)
+        len += lens[i];
+    for (size_t si = 0; si < ns; si++)
+        for (size_t ci = 0; ci < sizeof chunk_sizes / sizeof chunk_sizes[0]; ci++) {
+            instr chunk = chunk_instr(chunk_sizes[ci]);
+            size_t moves = len + count;
+            for (size_t pos = 0; pos <= (len + chunk_sizes[ci] - 1) / chunk_sizes[ci] + count; pos++)
+                for (recvv_op op = OP_RECVV; op <= OP_RECVV_FALLBACK; op++) {
+                    script s = { 0 };
+                    sc_with_special(&s, &chunk, moves, pos, &sp[si].in);
+                    char what[96];
+                    snprintf(what, sizeof what, "%s before move %zu of %zu-byte chunks", sp[si].name, pos,
+                             chunk_sizes[ci]);
+                    mv_status st;
+                    size_t got;
+                    size_t input = (pos & 1) ? len : len - 1;
+                    if (run_recvv(op, lens, count, input, &s, what, &st, &got)) {
+                        CHECK_ST(st, input < len ? MV_ECLOSED : MV_OK);
+                        CHECK_EQU(got, input);
+                    }
+                    sc_free(&s);
+                }
+        }
+}
+
+/* The documented meaning of each special on the first vectored receive,
+ * checked directly (not through the interpreter): status, errno and the
+ * exact count, the bytes where they belong and nothing else written. */
+static void specials_first_round_recvv(void)
+{
+    special sp[16];
+    size_t ns = special_list(sp);
+    for (size_t si = 0; si < ns; si++)
+        for (size_t pos = 0; pos < 10; pos++)
+            for (int fallback = 0; fallback <= 1; fallback++) {
+                script s = { 0 };
+                instr three = chunk_instr(3);
+                sc_with_special(&s, &three, 20, pos, &sp[si].in);
+                uint8_t input[30], a[7], b[13], d[10];
+                for (size_t i = 0; i < sizeof input; i++)
+                    input[i] = (uint8_t)mvt_rand();
+                memset(a, MVT_SENTINEL, sizeof a);
+                memset(b, MVT_SENTINEL, sizeof b);
+                memset(d, MVT_SENTINEL, sizeof d);
+                mv_sim sim;
+                if (!CHECK_ST(mv_sim_init(&sim, s.b, s.len, NULL, 0, input, sizeof input), MV_OK)) {
+                    sc_free(&s);
+                    return;
+                }
+                mv_transport t = mv_sim_transport(&sim);
+                if (fallback)
+                    t.recvv = NULL;
+                mv_view views[4] = { mvt_from(a, sizeof a), mvt_from(NULL, 0), mvt_from(b, sizeof b),
+                                     mvt_from(d, sizeof d) };
+                size_t got;
+                errno = 0;
+                mv_status st = mv_recvv_all(&t, views, 4, &got);
+                int err = errno;
+                /* Moves of 3 bytes each; the fallback's per-view moves are
+                 * cut at the ends of views 7 and 13 (3+3+1, 3+3+3+3+1). */
+                static const size_t fb_at[] = { 0, 3, 6, 7, 10, 13, 16, 19, 20, 23 };
+                size_t before = fallback ? fb_at[pos] : pos * 3;
+                CHECK_ST(st, sp[si].recv_st);
+                CHECK_EQU(got, sp[si].recv_st == MV_OK ? 30 : before);
+                if (st == MV_ESYS)
+                    CHECK_EQ(err, sp[si].err);
+                uint8_t all[30];
+                memcpy(all, a, 7);
+                memcpy(all + 7, b, 13);
+                memcpy(all + 20, d, 10);
+                CHECK_MEM(all, input, got);
+                CHECK_SENTINEL(all + got, sizeof all - got);
+                sc_free(&s);
+            }
+}
+
+/* More views than IOV_MAX: several calls, each with IOV_MAX pieces (empty
+ * ones included), boundaries inside views and on empty ones. */
+static void recvv_more_views_than_iov_max(void)
+{
+    const size_t counts[] = { IOV_MAX - 1, IOV_MAX + 1, 2 * IOV_MAX + 17 };
+    for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++) {
+        size_t count = counts[k];
+        size_t *lens = malloc(count * sizeof *lens);
+        if (lens == NULL)
+            return;
+        for (int variant = 0; variant < 4; variant++) {
+            size_t total = 0;
+            for (size_t i = 0; i < count; i++) {
+                lens[i] = variant == 0 ? 1 : variant == 1 ? (size_t)mvt_below(6)
+                        : variant == 2 ? (i & 1) : (i % 100 < 60 ? 0 : 1 + (size_t)mvt_below(3));
+                total += lens[i];
+            }
+            /* Every call costs a batch of IOV_MAX pieces here: a few
+             * schedules are enough (the fallback with one). */
+            const instr scripts[] = { raw_instr(MV_SIM_ALL), chunk_instr(7), chunk_instr(1000) };
+            for (size_t si = 0; si < sizeof scripts / sizeof scripts[0]; si++)
+                for (recvv_op op = OP_RECVV; op <= OP_RECVV_FALLBACK; op++) {
+                    if (op == OP_RECVV_FALLBACK && si != 0)
+                        continue;
+                    script s = { 0 };
+                    size_t reps = total + count + 2;
+                    for (size_t i = 0; i < reps; i++) {
+                        if (i % 97 == 50)
+                            sc_put(&s, MV_SIM_EAGAIN);
+                        sc_instr(&s, &scripts[si]);
+                    }
+                    char what[80], ib[16];
+                    describe_instr(&scripts[si], ib, sizeof ib);
+                    snprintf(what, sizeof what, "lens variant %d, %zu bytes, chunk %s", variant, total, ib);
+                    mv_status st;
+                    size_t got;
+                    if (run_recvv(op, lens, count, total, &s, what, &st, &got)) {
+                        CHECK_ST(st, MV_OK);
+                        CHECK_EQU(got, total);
+                    }
+                    sc_free(&s);
+                }
+        }
+        free(lens);
+    }
+}
+
+/* A receive cut inside a view resumes at exactly the next byte, after an
+ * EAGAIN (the caller resumes) and an EINTR (the library resumes). */
+static void recvv_resumes_inside_a_view(void)
+{
+    const size_t lens[] = { 10, 10, 0, 10 };
+    for (size_t cut = 1; cut < 30; cut++)
+        for (recvv_op op = OP_RECVV; op <= OP_RECVV_FALLBACK; op++) {
+            script s = { 0 };
+            sc_move(&s, cut);
+            sc_put(&s, MV_SIM_EAGAIN);
+            sc_move(&s, 1);
+            sc_put(&s, MV_SIM_EINTR);
+            sc_put(&s, MV_SIM_ALL);
+            sc_put(&s, MV_SIM_ALL);
+            char what[64];
+            snprintf(what, sizeof what, "cut after %zu bytes", cut);
+            mv_status st;
+            size_t got;
+            if (run_recvv(op, lens, 4, 30, &s, what, &st, &got)) {
+                CHECK_ST(st, MV_OK);
+                CHECK_EQU(got, 30);
+            }
+            sc_free(&s);
+        }
+}
+
+/* Runs of EINTR between moves, and the retry bound: MV_EINTR_RETRIES in a
+ * row are retried, one more is MV_ESYS with errno EINTR. */
+static void recvv_eintr(void)
+{
+    const size_t lens[] = { 7, 0, 13, 30 };
+    const size_t runs[] = { 1, 2, 17, 1000 };
+    for (size_t ri = 0; ri < sizeof runs / sizeof runs[0]; ri++)
+        for (size_t c = 1; c <= 17; c += 4) {
+            script s = { 0 };
+            instr chunk = chunk_instr(c);
+            for (size_t i = 0; i < 55; i++) {
+                for (size_t k = 0; k < runs[ri]; k++)
+                    sc_put(&s, MV_SIM_EINTR);
+                sc_instr(&s, &chunk);
+            }
+            char what[64];
+            snprintf(what, sizeof what, "runs of %zu EINTR, chunk %zu", runs[ri], c);
+            mv_status st;
+            size_t got;
+            for (recvv_op op = OP_RECVV; op <= OP_RECVV_FALLBACK; op++)
+                if (run_recvv(op, lens, 4, 50, &s, what, &st, &got)) {
+                    CHECK_ST(st, MV_OK);
+                    CHECK_EQU(got, 50);
+                }
+            sc_free(&s);
+        }
+    for (size_t extra = 0; extra <= 1; extra++)
+        for (int fallback = 0; fallback <= 1; fallback++) {
+            script s = { 0 };
+            sc_move(&s, 3);
+            for (unsigned long k = 0; k < MV_EINTR_RETRIES + extra; k++)
+                sc_put(&s, MV_SIM_EINTR);
+            uint8_t in[10], a[2], b[8];
+            for (size_t i = 0; i < sizeof in; i++)
+                in[i] = (uint8_t)mvt_rand();
+            memset(a, MVT_SENTINEL, sizeof a);
+            memset(b, MVT_SENTINEL, sizeof b);
+            mv_sim sim;
+            if (!CHECK_ST(mv_sim_init(&sim, s.b, s.len, NULL, 0, in, sizeof in), MV_OK))
+                break;
+            mv_transport t = mv_sim_transport(&sim);
+            if (fallback)
+                t.recvv = NULL;
+            mv_view views[2] = { mvt_from(a, 2), mvt_from(b, 8) };
+            size_t got;
+            errno = 0;
+            mv_status st = mv_recvv_all(&t, views, 2, &got);
+            int err = errno;
+            /* The fallback's first move is cut at the end of view 0 (2 bytes). */
+            size_t head = fallback ? 2 : 3;
+            CHECK_ST(st, extra ? MV_ESYS : MV_OK);
+            CHECK_EQU(got, extra ? head : 10);
+            if (extra)
+                CHECK_EQ(err, EINTR);
+            CHECK_MEM(a, in, got < 2 ? got : 2);
+            if (got > 2)
+                CHECK_MEM(b, in + 2, got - 2);
+            CHECK_SENTINEL(b + (got > 2 ? got - 2 : 0), 8 - (got > 2 ? got - 2 : 0));
+            sc_free(&s);
+        }
+}
+
+static void recvv_random_schedules(void)
+{
+    for (int iter = 0; iter < 1500; iter++) {
+        script s = { 0 };
+        random_script(&s, 1 + (size_t)mvt_below(60));
+        char what[48];
+        snprintf(what, sizeof what, "random schedule %d", iter);
+        size_t lens[40];
+        size_t count = (size_t)mvt_below(40);
+        size_t sum = random_lens(lens, count, mvt_below(2) ? 9 : 200);
+        size_t input = mvt_below(3) == 0 ? (size_t)mvt_below(sum + 1) : sum + (size_t)mvt_below(5);
+        mv_status st;
+        size_t got;
+        for (recvv_op op = OP_RECVV; op <= OP_RECVV_FALLBACK; op++)
+            run_recvv(op, lens, count, input, &s, what, &st, &got);
+        sc_free(&s);
+        if (mvt_test_failures > 0)
+            break;
+    }
+}
+
+/* Every refusal, in the documented order, before any call, changing
+ * nothing: no byte of any view, *received untouched (MV_EINVAL) or 0. */
+static void recvv_refusals_change_nothing(void)
+{
+    uint8_t in[16], a[8], b[8];
+    static const uint8_t konst[4] = { 0 };
+    for (size_t i = 0; i < sizeof in; i++)
+        in[i] = (uint8_t)mvt_rand();
+    memset(a, MVT_SENTINEL, sizeof a);
+    memset(b, MVT_SENTINEL, sizeof b);
+    mv_sim sim;
+    mv_transport t;
+    sim_transport_with(&sim, &t, NULL, 0, NULL, 0, in, sizeof in);
+    mv_view va = mvt_from(a, sizeof a), vb = mvt_from(b, sizeof b);
+    mv_view gone = vb, ro = mvt_from_const(konst, sizeof konst), ro_w;
+    CHECK_ST(mv_release(&gone), MV_OK);
+    CHECK_ST(mv_toreadonly(vb, &ro_w), MV_OK);
+    mv_view odd = mvt_slice(vb, MV_OMIT, MV_OMIT, 2);
+    mv_view rev = mvt_slice(vb, MV_OMIT, MV_OMIT, -1);
+    size_t n;
+
+    /* MV_EINVAL: NULL pointers and a transport without a receive function. */
+    mv_view list[2] = { va, vb };
+    MVT_FILL(n);
+    CHECK_ST(mv_recvv_all(NULL, list, 2, &n), MV_EINVAL);
+    CHECK_SENTINEL(&n, sizeof n);
+    CHECK_ST(mv_recvv_all(&t, list, 2, NULL), MV_EINVAL);
+    CHECK_ST(mv_recvv_all(&t, NULL, 1, &n), MV_EINVAL);
+    CHECK_SENTINEL(&n, sizeof n);
+    mv_transport neither = t;
+    neither.recv = NULL;
+    neither.recvv = NULL;
+    CHECK_ST(mv_recvv_all(&neither, list, 2, &n), MV_EINVAL);
+    CHECK_SENTINEL(&n, sizeof n);
+    /* NULL comes first, before a released view. */
+    mv_view bad[3] = { gone, ro, odd };
+    CHECK_ST(mv_recvv_all(&neither, bad, 3, &n), MV_EINVAL);
+    CHECK_SENTINEL(&n, sizeof n);
+
+    /* Each view check, with views before it that would pass. */
+    struct {
+        mv_view list[4];
+        size_t count;
+        mv_status want;
+    } cases[] = {
+        { { va, gone }, 2, MV_ERELEASED },
+        { { va, odd, ro, gone }, 4, MV_ERELEASED },    /* released first */
+        { { va, ro }, 2, MV_EREADONLY },
+        { { ro_w, va }, 2, MV_EREADONLY },
+        { { va, odd, ro_w }, 3, MV_EREADONLY },        /* read-only before contiguity */
+        { { va, odd }, 2, MV_ENOTCONTIG },
+        { { rev, va }, 2, MV_ENOTCONTIG },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+        for (int fallback = 0; fallback <= 1; fallback++) {
+            mv_transport u = t;
+            if (fallback)
+                u.recvv = NULL;
+            MVT_FILL(n);
+            CHECK_ST(mv_recvv_all(&u, cases[k].list, cases[k].count, &n), cases[k].want);
+            CHECK_EQU(n, 0);
+        }
+    /* A total past SIZE_MAX: no memory that large exists, and these views
+     * are never written (the check comes first). */
+    static uint8_t small[1];
+    mv_view big;
+    if (CHECK_ST(mv_from(small, (size_t)PTRDIFF_MAX, &big), MV_OK)) {
+        mv_view huge[3] = { va, big, big };
+        huge[2] = big;
+        MVT_FILL(n);
+        CHECK_ST(mv_recvv_all(&t, huge, 3, &n), MV_EOVERFLOW);
+        CHECK_EQU(n, 0);
+    }
+    CHECK_SENTINEL(a, sizeof a);
+    CHECK_SENTINEL(b, sizeof b);
+    CHECK_EQU(mv_sim_calls(&sim), 0);
+    CHECK_EQU(mv_sim_served(&sim), 0);
+
+    /* No views, or only empty ones: MV_OK with no call. */
+    MVT_FILL(n);
+    CHECK_ST(mv_recvv_all(&t, NULL, 0, &n), MV_OK);
+    CHECK_EQU(n, 0);
+    mv_view empties[3] = { mvt_from(NULL, 0), mvt_slice(va, 3, 3, 1), mvt_from(NULL, 0) };
+    for (int fallback = 0; fallback <= 1; fallback++) {
+        mv_transport u = t;
+        if (fallback)
+            u.recvv = NULL;
+        MVT_FILL(n);
+        CHECK_ST(mv_recvv_all(&u, empties, 3, &n), MV_OK);
+        CHECK_EQU(n, 0);
+    }
+    CHECK_EQU(mv_sim_calls(&sim), 0);
+    CHECK_SENTINEL(a, sizeof a);
+}
+
+/* A transport built by hand with designated initializers, without recvv
+ * (as code written before it existed does), receives view by view. */
+static void recvv_designated_transport(void)
+{
+    uint8_t in[20], a[5], b[15];
+    for (size_t i = 0; i < sizeof in; i++)
+        in[i] = (uint8_t)mvt_rand();
+    mv_sim sim;
+    mv_transport full;
+    static const uint8_t sc[] = { 3, 3, 3, 3, 3, 3, 3, 3 };
+    sim_transport_with(&sim, &full, sc, sizeof sc, NULL, 0, in, sizeof in);
+    mv_transport t = { .ctx = full.ctx, .send = full.send, .recv = full.recv };
+    CHECK(t.recvv == NULL && t.sendv == NULL);
+    mv_view views[2] = { mvt_from(a, sizeof a), mvt_from(b, sizeof b) };
+    size_t n;
+    CHECK_ST(mv_recvv_all(&t, views, 2, &n), MV_OK);
+    CHECK_EQU(n, 20);
+    CHECK_MEM(a, in, 5);
+    CHECK_MEM(b, in + 5, 15);
+    /* 3+2 into a, then 3+3+3+3+3 into b: one recv a move. */
+    CHECK_EQU(mv_sim_calls(&sim), 7);
+}
+
 static const mvt_case cases[] = {
     MVT(send_all_every_chunk_size),
     MVT(recv_all_every_chunk_size),
@@ -1869,6 +2493,15 @@ static const mvt_case cases[] = {
     MVT(sim_calls_match_the_interpreter),
     MVT(sim_init_statuses),
     MVT(sim_null_buffers_of_length_zero),
+    MVT(recvv_every_chunk_size),
+    MVT(specials_at_every_position_recvv),
+    MVT(specials_first_round_recvv),
+    MVT(recvv_more_views_than_iov_max),
+    MVT(recvv_resumes_inside_a_view),
+    MVT(recvv_eintr),
+    MVT(recvv_random_schedules),
+    MVT(recvv_refusals_change_nothing),
+    MVT(recvv_designated_transport),
 };
 
 MVT_MAIN(cases)

@@ -1,6 +1,6 @@
 /*
  * test_search.c — comparing and searching: mv_equal, mv_compare,
- * mv_ct_equal, mv_index, mv_count, mv_find.
+ * mv_ct_equal, mv_index, mv_rindex, mv_count, mv_find, mv_rfind.
  *
  * The models work on plain arrays of the items (gathered through the
  * index-list model), so strided and reversed views are checked against
@@ -791,6 +791,229 @@ static void find_table_size_overflow_is_enomem(void)
     CHECK_EQU(mvt_alloc.calls, 0);
 }
 
+/* --------------------------------------------------------------- rfind */
+
+/* bytes.rfind: the highest k with h[k : k + nn] == n; an empty needle is
+ * found at nh (CPython: b'abc'.rfind(b'') == 3). */
+static mv_status model_rfind(const uint8_t *h, size_t nh, const uint8_t *n, size_t nn, size_t *pos)
+{
+    if (nn > nh)
+        return MV_ENOTFOUND;
+    for (size_t k = nh - nn + 1; k-- > 0;)
+        if (nn == 0 || memcmp(h + k, n, nn) == 0) {
+            *pos = k;
+            return MV_OK;
+        }
+    return MV_ENOTFOUND;
+}
+
+/* mv_rfind against the model on views whose items are ih[nh], in[nn]. */
+static bool rfind_agrees(mv_view hay, mv_view needle, const uint8_t *ih, size_t nh,
+                         const uint8_t *in, size_t nn)
+{
+    size_t want = 0, got;
+    memset(&got, MVT_SENTINEL, sizeof got);
+    mv_status st_want = model_rfind(ih, nh, in, nn, &want);
+    mv_status st = mv_rfind(hay, needle, &got);
+    bool ok = CHECK_ST(st, st_want);
+    if (ok && st == MV_OK)
+        ok = CHECK_EQU(got, want);
+    else if (ok)
+        ok = CHECK_SENTINEL(&got, sizeof got);
+    return ok;
+}
+
+/* As find_random_strided_views: a two-letter alphabet, strided and
+ * reversed views of one buffer, needle and haystack possibly overlapping. */
+static void rfind_random_strided_views(void)
+{
+    uint8_t buf[32], ih[32], in[32];
+    mvt_model whole, mh, mn;
+    mvt_model_whole(&whole, 32);
+    for (int round = 0; round < 30000; round++) {
+        for (size_t i = 0; i < 32; i++)
+            buf[i] = (uint8_t)('a' + mvt_below(2));
+        ptrdiff_t sh = (ptrdiff_t)mvt_below(5) - 2, sn = (ptrdiff_t)mvt_below(5) - 2;
+        sh = sh ? sh : 1;
+        sn = sn ? sn : -1;
+        ptrdiff_t th = (ptrdiff_t)mvt_below(32), tn = (ptrdiff_t)mvt_below(32);
+        ptrdiff_t un = tn + (sn > 0 ? 1 : -1) * (ptrdiff_t)mvt_below(5);
+        mvt_model_slice(&whole, th, MV_OMIT, sh, &mh);
+        mvt_model_slice(&whole, tn, un, sn, &mn);
+        mv_view v = mvt_from(buf, 32);
+        mv_view hay = mvt_slice(v, th, MV_OMIT, sh), needle = mvt_slice(v, tn, un, sn);
+        size_t nh = gather(buf, &mh, ih), nn = gather(buf, &mn, in);
+        if (!rfind_agrees(hay, needle, ih, nh, in, nn))
+            printf("  hay [%td::%td] needle [%td:%td:%td]\n", th, sh, tn, un, sn);
+    }
+}
+
+/* Contiguous haystacks and needles (the memcmp comparison), longer, over
+ * three letters, the needle often cut from the haystack itself. */
+static void rfind_random_contiguous(void)
+{
+    static uint8_t hb[300], nb[40];
+    for (int round = 0; round < 5000; round++) {
+        size_t nh = mvt_below(300), nn = mvt_below(40);
+        for (size_t i = 0; i < nh; i++)
+            hb[i] = (uint8_t)('a' + mvt_below(3));
+        const uint8_t *needle = nb;
+        if (nh > 0 && mvt_below(2)) {
+            size_t at = mvt_below(nh);
+            nn = nn > nh - at ? nh - at : nn;
+            needle = hb + at;
+        } else {
+            for (size_t i = 0; i < nn; i++)
+                nb[i] = (uint8_t)('a' + mvt_below(3));
+        }
+        if (!rfind_agrees(mvt_from_const(hb, nh), mvt_from_const(needle, nn), hb, nh, needle, nn))
+            printf("  round %d: len(hay) %zu, len(needle) %zu\n", round, nh, nn);
+    }
+}
+
+static void rfind_edges(void)
+{
+    const uint8_t hay[] = "abab", ab[] = "ab", nx[] = "abb";
+    mv_view h = mvt_from_const(hay, 4), e = mvt_from(NULL, 0);
+    /* The last of two occurrences, the whole view, a single item at each
+     * end, the empty needle at len(hay), the needle longer than hay. */
+    CHECK(rfind_agrees(h, mvt_from_const(ab, 2), hay, 4, ab, 2));
+    CHECK(rfind_agrees(h, h, hay, 4, hay, 4));
+    CHECK(rfind_agrees(h, mvt_from_const(hay, 1), hay, 4, hay, 1));
+    CHECK(rfind_agrees(h, mvt_from_const(hay + 3, 1), hay, 4, hay + 3, 1));
+    CHECK(rfind_agrees(h, e, hay, 4, NULL, 0));
+    CHECK(rfind_agrees(e, e, NULL, 0, NULL, 0));
+    CHECK(rfind_agrees(h, mvt_from_const(nx, 3), hay, 4, nx, 3));
+    CHECK(rfind_agrees(mvt_from_const(nx, 3), h, nx, 3, hay, 4));
+    CHECK(rfind_agrees(e, mvt_from_const(ab, 1), NULL, 0, ab, 1));
+    size_t pos;
+    if (CHECK_ST(mv_rfind(h, e, &pos), MV_OK)) /* CPython: b'abab'.rfind(b'') == 4 */
+        CHECK_EQU(pos, 4);
+}
+
+static void rfind_failures(void)
+{
+    const uint8_t hay[] = "abc";
+    mv_view h = mvt_from_const(hay, 3), dead = mvt_released(h);
+    size_t pos;
+    memset(&pos, MVT_SENTINEL, sizeof pos);
+    CHECK_ST(mv_rfind(h, h, NULL), MV_EINVAL);
+    CHECK_ST(mv_rfind(dead, h, NULL), MV_EINVAL);
+    CHECK_ST(mv_rfind(dead, h, &pos), MV_ERELEASED);
+    CHECK_ST(mv_rfind(h, dead, &pos), MV_ERELEASED);
+    CHECK_ST(mv_rfind(dead, dead, &pos), MV_ERELEASED);
+    CHECK_ST(mv_rfind(mvt_from(NULL, 0), dead, &pos), MV_ERELEASED);
+    CHECK_ST(mv_rfind(h, mvt_from_const((const uint8_t *)"ca", 2), &pos), MV_ENOTFOUND);
+    CHECK_SENTINEL(&pos, sizeof pos);
+}
+
+/* -------------------------------------------------------------- rindex */
+
+/* bytes.rindex(value, start, stop): the last match in the slice bounds. */
+static mv_status model_rindex(const uint8_t *items, size_t len, uint8_t value, ptrdiff_t start,
+                              ptrdiff_t stop, size_t *pos)
+{
+    mvt_plan p = mvt_py_slice((mvt_i128)len, start, stop, 1);
+    for (mvt_i128 i = p.first + p.count - 1; i >= p.first; i--)
+        if (items[(size_t)i] == value) {
+            *pos = (size_t)i;
+            return MV_OK;
+        }
+    return MV_ENOTFOUND;
+}
+
+static void rindex_every_bound(void)
+{
+    uint8_t buf[24];
+    for (size_t i = 0; i < 24; i++)
+        buf[i] = (uint8_t)(i % 4 == 0 ? 5 : (i % 4 == 2 ? 0 : 9));
+    mvt_model whole, m;
+    mvt_model_whole(&whole, 24);
+    const struct {
+        ptrdiff_t start, stop, step;
+    } shapes[] = { { MV_OMIT, MV_OMIT, 2 }, { MV_OMIT, MV_OMIT, -2 }, { MV_OMIT, MV_OMIT, 1 },
+                   { MV_OMIT, MV_OMIT, -3 }, { 3, 4, 1 }, { 3, 3, 1 } };
+    for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
+        mvt_model_slice(&whole, shapes[k].start, shapes[k].stop, shapes[k].step, &m);
+        mv_view v = mvt_slice(mvt_from(buf, 24), shapes[k].start, shapes[k].stop, shapes[k].step);
+        uint8_t items[24];
+        size_t n = gather(buf, &m, items);
+        ptrdiff_t len = (ptrdiff_t)n;
+        const ptrdiff_t bounds[] = {
+            MV_OMIT, PTRDIFF_MIN + 1, -len - 1, -len, -len + 1, -3, -1, 0, 1, 2, 3, len - 1, len,
+            len + 1, PTRDIFF_MAX,
+        };
+        const uint8_t values[] = { 5, 0, 9, 1 };
+        for (size_t a = 0; a < sizeof bounds / sizeof bounds[0]; a++)
+            for (size_t b = 0; b < sizeof bounds / sizeof bounds[0]; b++)
+                for (size_t x = 0; x < sizeof values / sizeof values[0]; x++) {
+                    size_t want = 0, got;
+                    memset(&got, MVT_SENTINEL, sizeof got);
+                    mv_status st_want = model_rindex(items, n, values[x], bounds[a], bounds[b], &want);
+                    mv_status st = mv_rindex(v, values[x], bounds[a], bounds[b], &got);
+                    bool ok = CHECK_ST(st, st_want);
+                    if (ok && st == MV_OK)
+                        ok = CHECK_EQU(got, want);
+                    else if (ok)
+                        ok = CHECK_SENTINEL(&got, sizeof got);
+                    if (!ok)
+                        printf("  shape %zu rindex(%u, %td, %td)\n", k, values[x], bounds[a], bounds[b]);
+                }
+    }
+}
+
+/* Random bytes, strides and bounds against the model. */
+static void rindex_random_views(void)
+{
+    uint8_t buf[64], items[64];
+    mvt_model whole, m;
+    mvt_model_whole(&whole, 64);
+    for (int round = 0; round < 20000; round++) {
+        for (size_t i = 0; i < 64; i++)
+            buf[i] = (uint8_t)mvt_below(4) * 0x55; /* 0x00 0x55 0xAA 0xFF */
+        ptrdiff_t step = (ptrdiff_t)mvt_below(9) - 4;
+        step = step ? step : 1;
+        ptrdiff_t start = (ptrdiff_t)mvt_below(80) - 8;
+        mvt_model_slice(&whole, start, MV_OMIT, step, &m);
+        mv_view v = mvt_slice(mvt_from(buf, 64), start, MV_OMIT, step);
+        size_t n = gather(buf, &m, items);
+        ptrdiff_t lo = (ptrdiff_t)mvt_below(90) - 45, hi = (ptrdiff_t)mvt_below(90) - 45;
+        uint8_t value = (uint8_t)(mvt_below(5) * 0x55);
+        size_t want = 0, got;
+        memset(&got, MVT_SENTINEL, sizeof got);
+        mv_status st_want = model_rindex(items, n, value, lo, hi, &want);
+        mv_status st = mv_rindex(v, value, lo, hi, &got);
+        bool ok = CHECK_ST(st, st_want);
+        if (ok && st == MV_OK)
+            ok = CHECK_EQU(got, want);
+        else if (ok)
+            ok = CHECK_SENTINEL(&got, sizeof got);
+        if (!ok)
+            printf("  [%td::%td] rindex(%u, %td, %td)\n", start, step, value, lo, hi);
+    }
+}
+
+static void rindex_failures(void)
+{
+    uint8_t buf[3] = { 1, 2, 3 };
+    mv_view v = mvt_from(buf, 3), dead = mvt_released(v);
+    size_t pos;
+    memset(&pos, MVT_SENTINEL, sizeof pos);
+    CHECK_ST(mv_rindex(v, 1, MV_OMIT, MV_OMIT, NULL), MV_EINVAL);
+    CHECK_ST(mv_rindex(dead, 1, MV_OMIT, MV_OMIT, NULL), MV_EINVAL);
+    CHECK_ST(mv_rindex(dead, 1, MV_OMIT, MV_OMIT, &pos), MV_ERELEASED);
+    CHECK_ST(mv_rindex(v, 4, MV_OMIT, MV_OMIT, &pos), MV_ENOTFOUND);
+    CHECK_ST(mv_rindex(v, 1, 1, MV_OMIT, &pos), MV_ENOTFOUND);
+    CHECK_ST(mv_rindex(v, 3, MV_OMIT, 2, &pos), MV_ENOTFOUND);
+    CHECK_ST(mv_rindex(v, 3, 2, 1, &pos), MV_ENOTFOUND);
+    CHECK_ST(mv_rindex(mvt_from(NULL, 0), 0, MV_OMIT, MV_OMIT, &pos), MV_ENOTFOUND);
+    CHECK_SENTINEL(&pos, sizeof pos);
+    /* Values above 127 are bytes like any other; the last of two. */
+    uint8_t hi[4] = { 0x80, 0x7F, 0x80, 0xFF };
+    if (CHECK_ST(mv_rindex(mvt_from(hi, 4), 0x80, MV_OMIT, MV_OMIT, &pos), MV_OK))
+        CHECK_EQU(pos, 2);
+}
+
 static const mvt_case cases[] = {
     MVT(find_table_size_overflow_is_enomem),
     MVT(compare_all_short_strings),
@@ -814,6 +1037,13 @@ static const mvt_case cases[] = {
     MVT(find_long_needles_use_the_heap),
     MVT(find_enomem_changes_nothing),
     MVT(find_table_block_apart_from_pos),
+    MVT(rfind_random_strided_views),
+    MVT(rfind_random_contiguous),
+    MVT(rfind_edges),
+    MVT(rfind_failures),
+    MVT(rindex_every_bound),
+    MVT(rindex_random_views),
+    MVT(rindex_failures),
 };
 
 MVT_MAIN(cases)

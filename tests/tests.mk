@@ -11,7 +11,8 @@
 # the top directory; no commas in it.)
 #
 #   CONFORMANCE_SEED=N CONFORMANCE_CASES=N make test   other CPython cases
-#   (CONFORMANCE_CURSOR_CASES, CONFORMANCE_BUF_CASES: the other two runs)
+#   (CONFORMANCE_CURSOR_CASES, CONFORMANCE_BUF_CASES, CONFORMANCE_CUT_CASES:
+#   the other three runs)
 #   make vectors                                        regenerate corpus/vectors
 #
 # The library is built again for the tests with the fault-injecting
@@ -46,10 +47,12 @@ $(eval $(call mv_suite,ct,if MV_CT_SELFTEST=memcmp valgrind -q --error-exitcode=
 # Committed language-neutral vectors (corpus/vectors/README.md).
 $(eval $(call mv_suite,vectors,$$(B)/run_vectors $(VECTOR_FILES),run_vectors))
 # Fresh random cases with CPython as the oracle, run by the same driver:
-# view operations, cursor reads and writes, owner-buffer sequences.
+# view operations, cursor reads and writes, owner-buffer sequences, and
+# the searches, cuts and hex decoding of search.h and cut.h.
 $(eval $(call mv_suite,conformance,python3 tests/conformance.py $$(B)/conformance.txt && $$(B)/run_vectors $$(B)/conformance.txt,run_vectors))
 $(eval $(call mv_suite,conf-cursor,python3 tests/conformance.py --cursors $$(B)/conf-cursor.txt && $$(B)/run_vectors $$(B)/conf-cursor.txt,run_vectors))
 $(eval $(call mv_suite,conf-buf,python3 tests/conformance.py --buffers $$(B)/conf-buf.txt && $$(B)/run_vectors $$(B)/conf-buf.txt,run_vectors))
+$(eval $(call mv_suite,conf-cut,python3 tests/conformance.py --cuts $$(B)/conf-cut.txt && $$(B)/run_vectors $$(B)/conf-cut.txt,run_vectors))
 # memview's I/O loops against CPython's socket module, over TCP on 127.0.0.1.
 $(eval $(call mv_suite,interop,python3 tests/interop.py $$(B)/io_peer,io_peer))
 # A plain `make`, `make install` into a temporary PREFIX (and a DESTDIR

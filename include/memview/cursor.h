@@ -36,11 +36,15 @@ extern "C" {
  * for success mv_cursor_read / mv_cursor_wrote: "the first n items, in
  * this byte order, are the value; the cursor moved past them".
  * mv_read_be32 is written out in full below: it is what each of the
- * sixteen integer contracts says.
+ * integer contracts says.
  *
- * The sixteen integer functions are defined inline (memview/inline.h): on
- * a contiguous cursor that keeps an item afterwards they load or store the
- * bytes directly; every other cursor takes the out-of-line path.
+ * The integer functions are defined inline (memview/inline.h): on a
+ * contiguous cursor that keeps an item afterwards they load or store the
+ * bytes directly; every other cursor takes the out-of-line path.  The
+ * signed reads (mv_read_i8, mv_read_be_i16 ... mv_read_le_i64) return the
+ * same items as two's complement (mv_cursor_read_signed); the
+ * variable-width reads mv_read_be_uint / mv_read_le_uint take the width
+ * as an argument and check it.
  */
 
 /* ----------------------------------------------------- integer reads */
@@ -161,6 +165,24 @@ MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_be64(mv_view *cur, uint64_t *ou
 */
 MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_le16(mv_view *cur, uint16_t *out);
 
+/* mv_read_le24: three items, little-endian, into the low 24 bits
+ * (int.from_bytes(b[:3], 'little')). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
+    terminates \true; assigns *cur, *out;
+    behavior bad_pointer: assumes cur == \null || out == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes out != \null && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior short: assumes out != \null && mv_cursor_short(cur, 3);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes out != \null && mv_cursor_holds(cur, 3);
+      ensures read: \result == MV_OK && mv_cursor_read{Pre,Post}(cur, 3, mv_little_endian, *out);
+    complete behaviors; disjoint behaviors;
+*/
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_le24(mv_view *cur, uint32_t *out);
+
 /* mv_read_le32: struct.unpack('<I'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
     requires out_valid: out == \null || \valid(out);
@@ -194,6 +216,181 @@ MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_le32(mv_view *cur, uint32_t *ou
     complete behaviors; disjoint behaviors;
 */
 MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_le64(mv_view *cur, uint64_t *out);
+
+/* --------------------------------------------- signed integer reads */
+/*
+ * The same items as the unsigned reads of the same width and order, read
+ * as two's complement: struct.unpack('b'), ('>h'), ('<h'), ('>i'), ('<i'),
+ * ('>q'), ('<q').  The statuses, their order and what a failure leaves
+ * unchanged are the unsigned reads'.
+ */
+
+/* mv_read_i8: struct.unpack('b'): one item (either byte order says the same). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
+    terminates \true; assigns *cur, *out;
+    behavior bad_pointer: assumes cur == \null || out == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes out != \null && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior short: assumes out != \null && mv_cursor_short(cur, 1);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes out != \null && mv_cursor_holds(cur, 1);
+      ensures read: \result == MV_OK && mv_cursor_read_signed{Pre,Post}(cur, 1, mv_big_endian, *out);
+    complete behaviors; disjoint behaviors;
+*/
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_i8(mv_view *cur, int8_t *out);
+
+/* mv_read_be_i16: struct.unpack('>h'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
+    terminates \true; assigns *cur, *out;
+    behavior bad_pointer: assumes cur == \null || out == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes out != \null && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior short: assumes out != \null && mv_cursor_short(cur, 2);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes out != \null && mv_cursor_holds(cur, 2);
+      ensures read: \result == MV_OK && mv_cursor_read_signed{Pre,Post}(cur, 2, mv_big_endian, *out);
+    complete behaviors; disjoint behaviors;
+*/
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_be_i16(mv_view *cur, int16_t *out);
+
+/* mv_read_le_i16: struct.unpack('<h'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
+    terminates \true; assigns *cur, *out;
+    behavior bad_pointer: assumes cur == \null || out == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes out != \null && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior short: assumes out != \null && mv_cursor_short(cur, 2);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes out != \null && mv_cursor_holds(cur, 2);
+      ensures read: \result == MV_OK && mv_cursor_read_signed{Pre,Post}(cur, 2, mv_little_endian, *out);
+    complete behaviors; disjoint behaviors;
+*/
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_le_i16(mv_view *cur, int16_t *out);
+
+/* mv_read_be_i32: struct.unpack('>i'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
+    terminates \true; assigns *cur, *out;
+    behavior bad_pointer: assumes cur == \null || out == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes out != \null && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior short: assumes out != \null && mv_cursor_short(cur, 4);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes out != \null && mv_cursor_holds(cur, 4);
+      ensures read: \result == MV_OK && mv_cursor_read_signed{Pre,Post}(cur, 4, mv_big_endian, *out);
+    complete behaviors; disjoint behaviors;
+*/
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_be_i32(mv_view *cur, int32_t *out);
+
+/* mv_read_le_i32: struct.unpack('<i'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
+    terminates \true; assigns *cur, *out;
+    behavior bad_pointer: assumes cur == \null || out == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes out != \null && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior short: assumes out != \null && mv_cursor_short(cur, 4);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes out != \null && mv_cursor_holds(cur, 4);
+      ensures read: \result == MV_OK && mv_cursor_read_signed{Pre,Post}(cur, 4, mv_little_endian, *out);
+    complete behaviors; disjoint behaviors;
+*/
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_le_i32(mv_view *cur, int32_t *out);
+
+/* mv_read_be_i64: struct.unpack('>q'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
+    terminates \true; assigns *cur, *out;
+    behavior bad_pointer: assumes cur == \null || out == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes out != \null && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior short: assumes out != \null && mv_cursor_short(cur, 8);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes out != \null && mv_cursor_holds(cur, 8);
+      ensures read: \result == MV_OK && mv_cursor_read_signed{Pre,Post}(cur, 8, mv_big_endian, *out);
+    complete behaviors; disjoint behaviors;
+*/
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_be_i64(mv_view *cur, int64_t *out);
+
+/* mv_read_le_i64: struct.unpack('<q'). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires out_valid: out == \null || \valid(out);
+    requires apart: cur == \null || out == \null || \separated(cur, out);
+    terminates \true; assigns *cur, *out;
+    behavior bad_pointer: assumes cur == \null || out == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes out != \null && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior short: assumes out != \null && mv_cursor_short(cur, 8);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes out != \null && mv_cursor_holds(cur, 8);
+      ensures read: \result == MV_OK && mv_cursor_read_signed{Pre,Post}(cur, 8, mv_little_endian, *out);
+    complete behaviors; disjoint behaviors;
+*/
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_le_i64(mv_view *cur, int64_t *out);
+
+/* ------------------------------------------- variable-width reads */
+/*
+ * n items (1 <= n <= 8) as an unsigned integer: int.from_bytes(b[:n],
+ * 'big') or 'little'; then cur = cur[n:].  Statuses, in this order:
+ * MV_EINVAL (cur or value is NULL), MV_ERELEASED, MV_EINVAL (n is 0 or
+ * more than 8: checked after the pointers and the release, before the
+ * length), MV_ERANGE (fewer than n items).  On every failure the cursor
+ * and *value are untouched.
+ */
+
+/* mv_read_be_uint: int.from_bytes(cur[:n], 'big'), 1 <= n <= 8. */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires value_valid: value == \null || \valid(value);
+    requires apart: cur == \null || value == \null || \separated(cur, value);
+    terminates \true; assigns *cur, *value;
+    behavior bad_pointer: assumes cur == \null || value == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes value != \null && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior bad_width: assumes value != \null && cur != \null && cur->released == 0 && !(1 <= n <= 8);
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior short: assumes value != \null && 1 <= n <= 8 && mv_cursor_short(cur, n);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes value != \null && 1 <= n <= 8 && mv_cursor_holds(cur, n);
+      ensures read: \result == MV_OK && mv_cursor_read{Pre,Post}(cur, n, mv_big_endian, *value);
+    complete behaviors; disjoint behaviors;
+*/
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_be_uint(mv_view *cur, size_t n, uint64_t *value);
+
+/* mv_read_le_uint: int.from_bytes(cur[:n], 'little'), 1 <= n <= 8. */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    requires value_valid: value == \null || \valid(value);
+    requires apart: cur == \null || value == \null || \separated(cur, value);
+    terminates \true; assigns *cur, *value;
+    behavior bad_pointer: assumes cur == \null || value == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes value != \null && mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior bad_width: assumes value != \null && cur != \null && cur->released == 0 && !(1 <= n <= 8);
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior short: assumes value != \null && 1 <= n <= 8 && mv_cursor_short(cur, n);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior read: assumes value != \null && 1 <= n <= 8 && mv_cursor_holds(cur, n);
+      ensures read: \result == MV_OK && mv_cursor_read{Pre,Post}(cur, n, mv_little_endian, *value);
+    complete behaviors; disjoint behaviors;
+*/
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_read_le_uint(mv_view *cur, size_t n, uint64_t *value);
 
 /* ------------------------------------------------- views and bytes */
 
@@ -346,6 +543,24 @@ MV__CURSOR_INLINE MV_NODISCARD mv_status mv_write_be64(mv_view *cur, uint64_t v)
     complete behaviors; disjoint behaviors;
 */
 MV__CURSOR_INLINE MV_NODISCARD mv_status mv_write_le16(mv_view *cur, uint16_t v);
+
+/* mv_write_le24: the low 24 bits of v, little-endian, in three items
+ * (the high 8 bits are ignored). */
+/*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));
+    terminates \true; assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 3 };
+    behavior bad_pointer: assumes cur == \null;
+      assigns \nothing; ensures result: \result == MV_EINVAL;
+    behavior released: assumes mv_cursor_released(cur);
+      assigns \nothing; ensures result: \result == MV_ERELEASED;
+    behavior readonly: assumes mv_cursor_readonly(cur);
+      assigns \nothing; ensures result: \result == MV_EREADONLY;
+    behavior short: assumes mv_cursor_no_room(cur, 3);
+      assigns \nothing; ensures result: \result == MV_ERANGE;
+    behavior written: assumes mv_cursor_room(cur, 3);
+      ensures written: \result == MV_OK && mv_cursor_wrote{Pre,Post}(cur, 3, mv_little_endian, v);
+    complete behaviors; disjoint behaviors;
+*/
+MV__CURSOR_INLINE MV_NODISCARD mv_status mv_write_le24(mv_view *cur, uint32_t v);
 
 /* mv_write_le32: struct.pack('<I'). */
 /*@ requires cur_valid: cur == \null || (\valid(cur) && mv_valid(*cur));

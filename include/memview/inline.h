@@ -5,7 +5,7 @@
  * with their contracts, in memview/view.h, memview/items.h and
  * memview/cursor.h; this file holds only their code, so that a call
  * compiles to the few instructions the operation needs instead of a call
- * that passes a 32-byte view through memory.  They are C99 inline
+ * that passes a 40-byte view through memory.  They are C99 inline
  * definitions: libmemview also holds one external definition of each
  * (the `extern inline` declarations of src/mv_view.c, src/mv_items.c and
  * src/mv_cursor.c), so every function stays an exported symbol for other
@@ -34,25 +34,23 @@
 #endif
 
 #ifdef __FRAMAC__
-/* A lemma function (see src/mv_internal.h): item i of a view of len items
- * lies inside the view's span.  Here rather than in mv_internal.h because
- * the inline definitions below call it in ghost code. */
+/* Lemma functions (see src/mv_internal.h) the inline definitions below
+ * call in ghost code.  Only their contracts are here: WP proves each once,
+ * where src/mv_internal.c defines them (src/mv_internal.h). */
+
+/* Item i of a view of len items lies inside the view's span. */
 /*@ ghost
   /@ requires index: 0 <= i < len;
      terminates \true;
      assigns \nothing;
      ensures span: mv_span_lo(len, s) <= i * s <= mv_span_hi(len, s);
   @/
-  static void mv__lemma_in_span(size_t len, ptrdiff_t s, ptrdiff_t i)
-  {
-    /@ assert s >= 0 ==> 0 <= (len - 1 - i) * s; @/
-    /@ assert s < 0 ==> (len - 1 - i) * s <= 0; @/
-  }
+  void mv__lemma_in_span(size_t len, ptrdiff_t s, ptrdiff_t i);
 */
 
-/* A lemma function: a non-empty cut v[offset:offset+len] of a valid view,
- * with its stride and read-only flag, is valid.  Proven once here, so that
- * the goals of mv_sub and mv_advance are a rewriting. */
+/* A non-empty cut v[offset:offset+len] of a valid view, with its stride
+ * and read-only flag, is valid: the goals of mv_sub and mv_advance are
+ * then a rewriting. */
 /*@ ghost
   /@ requires valid: mv_valid(v);
      requires range: 1 <= len && offset + len <= v.len;
@@ -60,12 +58,7 @@
      assigns \nothing;
      ensures valid: mv_valid({ v \with .data = v.data + offset * v.stride, .len = len, .released = (char)0 });
   @/
-  static void mv__lemma_cut(mv_view v, size_t offset, size_t len)
-  {
-    mv__lemma_in_span(v.len, v.stride, (ptrdiff_t)offset);
-    mv__lemma_in_span(v.len, v.stride, (ptrdiff_t)(offset + len - 1));
-    /@ assert ring: (offset + len - 1) * v.stride == offset * v.stride + (len - 1) * v.stride; @/
-  }
+  void mv__lemma_cut(mv_view v, size_t offset, size_t len);
 */
 #endif
 
@@ -119,6 +112,7 @@ MV__VIEW_INLINE mv_status mv_sub(mv_view v, size_t offset, size_t len, mv_view *
         out->stride = v.stride;
         out->readonly = v.readonly;
         out->released = false;
+        out->owner = v.owner;
         //@ assert cut: *out == { v \with .data = v.data + offset * v.stride, .len = len, .released = (char)0 };
         return MV_OK;
     }
@@ -133,6 +127,7 @@ MV__VIEW_INLINE mv_status mv_sub(mv_view v, size_t offset, size_t len, mv_view *
     out->stride = v.stride;
     out->readonly = v.readonly;
     out->released = false;
+    out->owner = v.owner;
     return MV_OK;
 }
 
@@ -188,6 +183,7 @@ MV__VIEW_INLINE void mv__cut_into(mv_view v, size_t offset, size_t len, mv_view 
     out->stride = v.stride;
     out->readonly = v.readonly;
     out->released = false;
+    out->owner = v.owner;
 }
 
 MV__VIEW_INLINE mv_status mv_split(mv_view v, size_t at, mv_view *head, mv_view *tail)
@@ -284,6 +280,7 @@ MV__VIEW_INLINE void mv__slice_unit(mv_view v, size_t a, size_t n, mv_view *out)
     }
     out->readonly = v.readonly;
     out->released = false;
+    out->owner = v.owner;
 }
 
 /* mv_slice for step 1 (or MV_OMIT) once the checks have passed: no
@@ -399,29 +396,33 @@ MV__ITEMS_INLINE mv_status mv_set(mv_view v, ptrdiff_t index, uint8_t value)
 
 /* A stored char as the byte value 0..255, and a byte value 0..255 as the
  * char that stores it (memview.h: bytes are char).  Written so that the
- * compilers see a byte load or store: gcc and clang fuse the shifts and
- * sums below into one load or store (and a byte swap where the order
- * needs it). */
+ * compilers see a byte load or store: gcc and clang fuse the shifted sums
+ * below into one load or store (and a byte swap where the order needs
+ * it). */
 #define MV__BYTE(c) ((uint64_t)(uint8_t)((c) < 0 ? (c) + 256 : (c)))
 #define MV__CHAR(b) ((char)((b) > 127 ? (int)(b) - 256 : (int)(b)))
 
+/* The byte loops below run a constant number of times once inlined into a
+ * public function; gcc -O2 unrolls such a loop only when told to (clang
+ * does by itself), and only an unrolled loop is fused into one load. */
+#if defined(__GNUC__) && !defined(__clang__) && !defined(__FRAMAC__)
+#define MV__UNROLL_BYTES _Pragma("GCC unroll 8")
+#else
+#define MV__UNROLL_BYTES
+#endif
+
 #ifdef __FRAMAC__
-/* A lemma function: a left shift by 8k bits is a multiplication by 256^k.
- * WP's theory of << has only x << 1 == 2x and the sum of two shifts, so
- * each step is stated once, from the one before. */
+/* Lemma functions: a left shift by 8 bits is a multiplication by 256, and
+ * a byte shifted left by 8j bits is worth byte * 256^j.  WP's theory of <<
+ * has only x << 1 == 2x and the sum of two shifts, so the first is built
+ * one bit at a time and the second one byte at a time from the first. */
 /*@ ghost
   /@ requires nonneg: 0 <= x;
      terminates \true;
      assigns \nothing;
      ensures shift8: (x << 8) == 256 * x;
-     ensures shift16: (x << 16) == 65536 * x;
-     ensures shift24: (x << 24) == 16777216 * x;
-     ensures shift32: (x << 32) == 4294967296 * x;
-     ensures shift40: (x << 40) == 1099511627776 * x;
-     ensures shift48: (x << 48) == 281474976710656 * x;
-     ensures shift56: (x << 56) == 72057594037927936 * x;
   @/
-  static void mv__lemma_shifts(uint64_t x)
+  static void mv__lemma_shift8(uint64_t x)
   {
     /@ assert shift: (x << 1) == 2 * x; @/
     /@ assert step: ((2 * x) << 1) == 4 * x; @/
@@ -438,102 +439,38 @@ MV__ITEMS_INLINE mv_status mv_set(mv_view v, ptrdiff_t index, uint8_t value)
     /@ assert shift: (x << 7) == 128 * x; @/
     /@ assert step: ((128 * x) << 1) == 256 * x; @/
     /@ assert shift: (x << 8) == 256 * x; @/
-    /@ assert step: ((256 * x) << 1) == 512 * x; @/
-    /@ assert shift: (x << 9) == 512 * x; @/
-    /@ assert step: ((512 * x) << 1) == 1024 * x; @/
-    /@ assert shift: (x << 10) == 1024 * x; @/
-    /@ assert step: ((1024 * x) << 1) == 2048 * x; @/
-    /@ assert shift: (x << 11) == 2048 * x; @/
-    /@ assert step: ((2048 * x) << 1) == 4096 * x; @/
-    /@ assert shift: (x << 12) == 4096 * x; @/
-    /@ assert step: ((4096 * x) << 1) == 8192 * x; @/
-    /@ assert shift: (x << 13) == 8192 * x; @/
-    /@ assert step: ((8192 * x) << 1) == 16384 * x; @/
-    /@ assert shift: (x << 14) == 16384 * x; @/
-    /@ assert step: ((16384 * x) << 1) == 32768 * x; @/
-    /@ assert shift: (x << 15) == 32768 * x; @/
-    /@ assert step: ((32768 * x) << 1) == 65536 * x; @/
-    /@ assert shift: (x << 16) == 65536 * x; @/
-    /@ assert step: ((65536 * x) << 1) == 131072 * x; @/
-    /@ assert shift: (x << 17) == 131072 * x; @/
-    /@ assert step: ((131072 * x) << 1) == 262144 * x; @/
-    /@ assert shift: (x << 18) == 262144 * x; @/
-    /@ assert step: ((262144 * x) << 1) == 524288 * x; @/
-    /@ assert shift: (x << 19) == 524288 * x; @/
-    /@ assert step: ((524288 * x) << 1) == 1048576 * x; @/
-    /@ assert shift: (x << 20) == 1048576 * x; @/
-    /@ assert step: ((1048576 * x) << 1) == 2097152 * x; @/
-    /@ assert shift: (x << 21) == 2097152 * x; @/
-    /@ assert step: ((2097152 * x) << 1) == 4194304 * x; @/
-    /@ assert shift: (x << 22) == 4194304 * x; @/
-    /@ assert step: ((4194304 * x) << 1) == 8388608 * x; @/
-    /@ assert shift: (x << 23) == 8388608 * x; @/
-    /@ assert step: ((8388608 * x) << 1) == 16777216 * x; @/
-    /@ assert shift: (x << 24) == 16777216 * x; @/
-    /@ assert step: ((16777216 * x) << 1) == 33554432 * x; @/
-    /@ assert shift: (x << 25) == 33554432 * x; @/
-    /@ assert step: ((33554432 * x) << 1) == 67108864 * x; @/
-    /@ assert shift: (x << 26) == 67108864 * x; @/
-    /@ assert step: ((67108864 * x) << 1) == 134217728 * x; @/
-    /@ assert shift: (x << 27) == 134217728 * x; @/
-    /@ assert step: ((134217728 * x) << 1) == 268435456 * x; @/
-    /@ assert shift: (x << 28) == 268435456 * x; @/
-    /@ assert step: ((268435456 * x) << 1) == 536870912 * x; @/
-    /@ assert shift: (x << 29) == 536870912 * x; @/
-    /@ assert step: ((536870912 * x) << 1) == 1073741824 * x; @/
-    /@ assert shift: (x << 30) == 1073741824 * x; @/
-    /@ assert step: ((1073741824 * x) << 1) == 2147483648 * x; @/
-    /@ assert shift: (x << 31) == 2147483648 * x; @/
-    /@ assert step: ((2147483648 * x) << 1) == 4294967296 * x; @/
-    /@ assert shift: (x << 32) == 4294967296 * x; @/
-    /@ assert step: ((4294967296 * x) << 1) == 8589934592 * x; @/
-    /@ assert shift: (x << 33) == 8589934592 * x; @/
-    /@ assert step: ((8589934592 * x) << 1) == 17179869184 * x; @/
-    /@ assert shift: (x << 34) == 17179869184 * x; @/
-    /@ assert step: ((17179869184 * x) << 1) == 34359738368 * x; @/
-    /@ assert shift: (x << 35) == 34359738368 * x; @/
-    /@ assert step: ((34359738368 * x) << 1) == 68719476736 * x; @/
-    /@ assert shift: (x << 36) == 68719476736 * x; @/
-    /@ assert step: ((68719476736 * x) << 1) == 137438953472 * x; @/
-    /@ assert shift: (x << 37) == 137438953472 * x; @/
-    /@ assert step: ((137438953472 * x) << 1) == 274877906944 * x; @/
-    /@ assert shift: (x << 38) == 274877906944 * x; @/
-    /@ assert step: ((274877906944 * x) << 1) == 549755813888 * x; @/
-    /@ assert shift: (x << 39) == 549755813888 * x; @/
-    /@ assert step: ((549755813888 * x) << 1) == 1099511627776 * x; @/
-    /@ assert shift: (x << 40) == 1099511627776 * x; @/
-    /@ assert step: ((1099511627776 * x) << 1) == 2199023255552 * x; @/
-    /@ assert shift: (x << 41) == 2199023255552 * x; @/
-    /@ assert step: ((2199023255552 * x) << 1) == 4398046511104 * x; @/
-    /@ assert shift: (x << 42) == 4398046511104 * x; @/
-    /@ assert step: ((4398046511104 * x) << 1) == 8796093022208 * x; @/
-    /@ assert shift: (x << 43) == 8796093022208 * x; @/
-    /@ assert step: ((8796093022208 * x) << 1) == 17592186044416 * x; @/
-    /@ assert shift: (x << 44) == 17592186044416 * x; @/
-    /@ assert step: ((17592186044416 * x) << 1) == 35184372088832 * x; @/
-    /@ assert shift: (x << 45) == 35184372088832 * x; @/
-    /@ assert step: ((35184372088832 * x) << 1) == 70368744177664 * x; @/
-    /@ assert shift: (x << 46) == 70368744177664 * x; @/
-    /@ assert step: ((70368744177664 * x) << 1) == 140737488355328 * x; @/
-    /@ assert shift: (x << 47) == 140737488355328 * x; @/
-    /@ assert step: ((140737488355328 * x) << 1) == 281474976710656 * x; @/
-    /@ assert shift: (x << 48) == 281474976710656 * x; @/
-    /@ assert step: ((281474976710656 * x) << 1) == 562949953421312 * x; @/
-    /@ assert shift: (x << 49) == 562949953421312 * x; @/
-    /@ assert step: ((562949953421312 * x) << 1) == 1125899906842624 * x; @/
-    /@ assert shift: (x << 50) == 1125899906842624 * x; @/
-    /@ assert step: ((1125899906842624 * x) << 1) == 2251799813685248 * x; @/
-    /@ assert shift: (x << 51) == 2251799813685248 * x; @/
-    /@ assert step: ((2251799813685248 * x) << 1) == 4503599627370496 * x; @/
-    /@ assert shift: (x << 52) == 4503599627370496 * x; @/
-    /@ assert step: ((4503599627370496 * x) << 1) == 9007199254740992 * x; @/
-    /@ assert shift: (x << 53) == 9007199254740992 * x; @/
-    /@ assert step: ((9007199254740992 * x) << 1) == 18014398509481984 * x; @/
-    /@ assert shift: (x << 54) == 18014398509481984 * x; @/
-    /@ assert step: ((18014398509481984 * x) << 1) == 36028797018963968 * x; @/
-    /@ assert shift: (x << 55) == 36028797018963968 * x; @/
-    /@ assert step: ((36028797018963968 * x) << 1) == 72057594037927936 * x; @/
-    /@ assert shift: (x << 56) == 72057594037927936 * x; @/
+  }
+*/
+
+/*@ ghost
+  /@ requires byte: x < 256;
+     requires position: j < 8;
+     terminates \true;
+     assigns \nothing;
+     ensures shifted: (x << (8 * j)) == x * mv_pow256(j);
+     ensures worth: 0 <= x * mv_pow256(j) <= 255 * mv_pow256(j);
+     ensures next: mv_pow256(j + 1) == 256 * mv_pow256(j);
+     ensures fits: mv_pow256(j + 1) <= 18446744073709551616;
+  @/
+  static void mv__lemma_byte_shift(uint64_t x, size_t j)
+  {
+    /@ loop invariant i: 0 <= i <= j;
+       loop invariant shifted: (x << (8 * i)) == x * mv_pow256(i);
+       loop invariant small: x * mv_pow256(i) < mv_pow256(i + 1);
+       loop invariant positive: 1 <= mv_pow256(i);
+       loop assigns i;
+       loop variant j - i;
+    @/
+    for (size_t i = 0; i < j; i++) {
+      /@ assert fits: mv_pow256(i + 1) <= mv_pow256(7); @/
+      mv__lemma_shift8(x << (8 * i));
+      /@ assert add: ((x << (8 * i)) << 8) == (x << (8 * i + 8)); @/
+      /@ assert pow: mv_pow256(i + 1) == 256 * mv_pow256(i); @/
+      /@ assert mul: x * mv_pow256(i + 1) == 256 * (x * mv_pow256(i)); @/
+      /@ assert next: (x << (8 * i + 8)) == 256 * (x * mv_pow256(i)); @/
+    }
+    /@ assert pow: mv_pow256(j + 1) == 256 * mv_pow256(j); @/
+    /@ assert worth: x * mv_pow256(j) <= 255 * mv_pow256(j); @/
   }
 */
 #endif
@@ -577,10 +514,10 @@ MV__CURSOR_INLINE void mv__cursor_drop(mv_view *cur, size_t n)
 {
     if (n < cur->len) {
         //@ ghost mv__lemma_in_span(cur->len, cur->stride, (ptrdiff_t)n);
-        //@ ghost mv__lemma_in_span(cur->len, cur->stride, (ptrdiff_t)(cur->len - 1));
-        //@ assert ring: (cur->len - 1) * cur->stride == n * cur->stride + (cur->len - n - 1) * cur->stride;
+        //@ ghost mv__lemma_cut(*cur, n, cur->len - n);
         cur->data = cur->data + (ptrdiff_t)n * cur->stride;
         cur->len = cur->len - n;
+        //@ assert same: *cur == { \at(*cur, Pre) \with .data = \at(cur->data, Pre) + n * \at(cur->stride, Pre), .len = (size_t)(\at(cur->len, Pre) - n), .released = (char)0 };
         //@ assert valid: mv_valid(*cur);
         //@ assert advanced: mv_advanced_by(*cur, \at(*cur, Pre), n);
         //@ assert cursor: mv_valid(*cur) && mv_advanced_by(*cur, \at(*cur, Pre), n);
@@ -592,561 +529,82 @@ MV__CURSOR_INLINE void mv__cursor_drop(mv_view *cur, size_t n)
     }
 }
 
-/* The contiguous paths of the sixteen functions, one per width and order:
- * a cursor of stride 1 that keeps at least one item, its first bytes
- * loaded (take) or stored (put) directly, then cur = cur[n:].  What
- * mv__load_uint / mv__store_uint and mv__cursor_drop do for any stride. */
+/* The contiguous path, for every width n in 1..8 and both orders: a cursor
+ * of stride 1 that keeps at least one item afterwards, its first n bytes
+ * loaded (take) or stored (put) directly, then cur = cur[n:].  Step j
+ * handles the byte worth 256^j: item n-1-j (big) or item j (little).
+ * Inlined with a constant n and order, the loop unrolls into the shifted
+ * sum of n bytes that the compilers turn into one load or store. */
 
 /*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
-    requires contiguous: cur->stride == 1 && 1 < cur->len;
+    requires width: 1 <= n <= 8;
+    requires contiguous: cur->stride == 1 && n < cur->len;
     terminates \true;
     assigns *cur;
-    ensures read: mv_cursor_read{Pre,Post}(cur, 1, mv_big_endian, \result);
-    ensures bound: \result < mv_pow256(1);
+    ensures read: mv_cursor_read{Pre,Post}(cur, n, big != 0, \result);
+    ensures bound: \result < mv_pow256(n);
 */
-MV__CURSOR_INLINE uint64_t mv__take_u8(mv_view *cur)
+MV__CURSOR_INLINE uint64_t mv__take_uint(mv_view *cur, size_t n, bool big)
 {
     const char *p = cur->data;
-    uint64_t b0 = MV__BYTE(p[0]);
-    //@ assert byte: b0 == mv_at(*cur, 0);
-    //@ assert be: mv_be_of(*cur, 0, 1) == mv_be_of(*cur, 0, 0) * 256 + mv_at(*cur, 0);
-    //@ assert pow: mv_pow256(1) == 256;
-    uint64_t value = b0;
-    //@ assert value: value == mv_uint_of(*cur, 1, mv_big_endian);
-    mv__cursor_drop(cur, 1);
+    uint64_t value = 0;
+    /*@ loop invariant j: 0 <= j <= n;
+        loop invariant big: big ==> value == mv_be_of(*cur, n - j, j);
+        loop invariant little: !big ==> value == mv_le_of(*cur, 0, j);
+        loop invariant bound: value < mv_pow256(j);
+        loop assigns j, value;
+        loop variant n - j;
+    */
+    MV__UNROLL_BYTES
+    for (size_t j = 0; j < n; j++) {
+        size_t index = big ? n - 1 - j : j;
+        //@ assert item: p + index == mv_item(*cur, index);
+        uint64_t byte = MV__BYTE(p[index]);
+        //@ assert byte: byte == mv_at(*cur, index);
+        //@ ghost mv__lemma_byte_shift(byte, j);
+        /* value < 256^j, so value + byte * 256^j < 256^(j+1) <= 2^64. */
+        //@ assert room: value + byte * mv_pow256(j) < mv_pow256(j + 1);
+        value += byte << (8 * j);
+        //@ assert big: big ==> value == mv_be_of(*cur, n - 1 - j, j + 1);
+        //@ assert little: !big ==> value == mv_le_of(*cur, 0, j + 1);
+    }
+    mv__cursor_drop(cur, n);
     return value;
 }
 
 /*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
     requires writable: cur->readonly == 0;
-    requires contiguous: cur->stride == 1 && 1 < cur->len;
+    requires width: 1 <= n <= 8;
+    requires contiguous: cur->stride == 1 && n < cur->len;
     terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 1 };
-    ensures written: mv_cursor_wrote{Pre,Post}(cur, 1, mv_big_endian, value);
+    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < n };
+    ensures written: mv_cursor_wrote{Pre,Post}(cur, n, big != 0, value);
 */
-MV__CURSOR_INLINE void mv__put_u8(mv_view *cur, uint64_t value)
+MV__CURSOR_INLINE void mv__put_uint(mv_view *cur, size_t n, bool big, uint64_t value)
 {
     char *p = cur->data;
-    uint64_t r = value;
-    //@ assert shift: r == mv_shift256(value, 0);
-    //@ assert at: p + 0 == mv_item(*cur, 0);
-    p[0] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 0) == mv_byte_of(value, 0);
-    //@ assert kept: mv_at(*cur, 0) == mv_byte_of(value, 0);
-    mv__cursor_drop(cur, 1);
-}
-
-/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
-    requires contiguous: cur->stride == 1 && 2 < cur->len;
-    terminates \true;
-    assigns *cur;
-    ensures read: mv_cursor_read{Pre,Post}(cur, 2, mv_big_endian, \result);
-    ensures bound: \result < mv_pow256(2);
-*/
-MV__CURSOR_INLINE uint64_t mv__take_be16(mv_view *cur)
-{
-    const char *p = cur->data;
-    uint64_t b0 = MV__BYTE(p[0]);
-    uint64_t b1 = MV__BYTE(p[1]);
-    //@ assert byte: b0 == mv_at(*cur, 0);
-    //@ assert byte: b1 == mv_at(*cur, 1);
-    //@ ghost mv__lemma_shifts(b0);
-    //@ assert be: mv_be_of(*cur, 0, 1) == mv_be_of(*cur, 0, 0) * 256 + mv_at(*cur, 0);
-    //@ assert be: mv_be_of(*cur, 0, 2) == mv_be_of(*cur, 0, 1) * 256 + mv_at(*cur, 1);
-    //@ assert pow: mv_pow256(2) == 65536;
-    uint64_t value = (b0 << 8) + b1;
-    //@ assert value: value == mv_uint_of(*cur, 2, mv_big_endian);
-    mv__cursor_drop(cur, 2);
-    return value;
-}
-
-/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
-    requires writable: cur->readonly == 0;
-    requires contiguous: cur->stride == 1 && 2 < cur->len;
-    terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 2 };
-    ensures written: mv_cursor_wrote{Pre,Post}(cur, 2, mv_big_endian, value);
-*/
-MV__CURSOR_INLINE void mv__put_be16(mv_view *cur, uint64_t value)
-{
-    char *p = cur->data;
-    uint64_t r = value;
-    //@ assert shift: r == mv_shift256(value, 0);
-    //@ assert at: p + 1 == mv_item(*cur, 1);
-    p[1] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 1) == mv_byte_of(value, 0);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 1);
-    //@ assert at: p + 0 == mv_item(*cur, 0);
-    p[0] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 0) == mv_byte_of(value, 1);
-    //@ assert kept: mv_at(*cur, 0) == mv_byte_of(value, 1);
-    //@ assert kept: mv_at(*cur, 1) == mv_byte_of(value, 0);
-    mv__cursor_drop(cur, 2);
-}
-
-/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
-    requires contiguous: cur->stride == 1 && 3 < cur->len;
-    terminates \true;
-    assigns *cur;
-    ensures read: mv_cursor_read{Pre,Post}(cur, 3, mv_big_endian, \result);
-    ensures bound: \result < mv_pow256(3);
-*/
-MV__CURSOR_INLINE uint64_t mv__take_be24(mv_view *cur)
-{
-    const char *p = cur->data;
-    uint64_t b0 = MV__BYTE(p[0]);
-    uint64_t b1 = MV__BYTE(p[1]);
-    uint64_t b2 = MV__BYTE(p[2]);
-    //@ assert byte: b0 == mv_at(*cur, 0);
-    //@ assert byte: b1 == mv_at(*cur, 1);
-    //@ assert byte: b2 == mv_at(*cur, 2);
-    //@ ghost mv__lemma_shifts(b0);
-    //@ ghost mv__lemma_shifts(b1);
-    //@ assert be: mv_be_of(*cur, 0, 1) == mv_be_of(*cur, 0, 0) * 256 + mv_at(*cur, 0);
-    //@ assert be: mv_be_of(*cur, 0, 2) == mv_be_of(*cur, 0, 1) * 256 + mv_at(*cur, 1);
-    //@ assert be: mv_be_of(*cur, 0, 3) == mv_be_of(*cur, 0, 2) * 256 + mv_at(*cur, 2);
-    //@ assert pow: mv_pow256(3) == 16777216;
-    uint64_t value = (b0 << 16) + (b1 << 8) + b2;
-    //@ assert value: value == mv_uint_of(*cur, 3, mv_big_endian);
-    mv__cursor_drop(cur, 3);
-    return value;
-}
-
-/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
-    requires writable: cur->readonly == 0;
-    requires contiguous: cur->stride == 1 && 3 < cur->len;
-    terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 3 };
-    ensures written: mv_cursor_wrote{Pre,Post}(cur, 3, mv_big_endian, value);
-*/
-MV__CURSOR_INLINE void mv__put_be24(mv_view *cur, uint64_t value)
-{
-    char *p = cur->data;
-    uint64_t r = value;
-    //@ assert shift: r == mv_shift256(value, 0);
-    //@ assert at: p + 2 == mv_item(*cur, 2);
-    p[2] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 2) == mv_byte_of(value, 0);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 1);
-    //@ assert at: p + 1 == mv_item(*cur, 1);
-    p[1] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 1) == mv_byte_of(value, 1);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 2);
-    //@ assert at: p + 0 == mv_item(*cur, 0);
-    p[0] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 0) == mv_byte_of(value, 2);
-    //@ assert kept: mv_at(*cur, 0) == mv_byte_of(value, 2);
-    //@ assert kept: mv_at(*cur, 1) == mv_byte_of(value, 1);
-    //@ assert kept: mv_at(*cur, 2) == mv_byte_of(value, 0);
-    mv__cursor_drop(cur, 3);
-}
-
-/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
-    requires contiguous: cur->stride == 1 && 4 < cur->len;
-    terminates \true;
-    assigns *cur;
-    ensures read: mv_cursor_read{Pre,Post}(cur, 4, mv_big_endian, \result);
-    ensures bound: \result < mv_pow256(4);
-*/
-MV__CURSOR_INLINE uint64_t mv__take_be32(mv_view *cur)
-{
-    const char *p = cur->data;
-    uint64_t b0 = MV__BYTE(p[0]);
-    uint64_t b1 = MV__BYTE(p[1]);
-    uint64_t b2 = MV__BYTE(p[2]);
-    uint64_t b3 = MV__BYTE(p[3]);
-    //@ assert byte: b0 == mv_at(*cur, 0);
-    //@ assert byte: b1 == mv_at(*cur, 1);
-    //@ assert byte: b2 == mv_at(*cur, 2);
-    //@ assert byte: b3 == mv_at(*cur, 3);
-    //@ ghost mv__lemma_shifts(b0);
-    //@ ghost mv__lemma_shifts(b1);
-    //@ ghost mv__lemma_shifts(b2);
-    //@ assert be: mv_be_of(*cur, 0, 1) == mv_be_of(*cur, 0, 0) * 256 + mv_at(*cur, 0);
-    //@ assert be: mv_be_of(*cur, 0, 2) == mv_be_of(*cur, 0, 1) * 256 + mv_at(*cur, 1);
-    //@ assert be: mv_be_of(*cur, 0, 3) == mv_be_of(*cur, 0, 2) * 256 + mv_at(*cur, 2);
-    //@ assert be: mv_be_of(*cur, 0, 4) == mv_be_of(*cur, 0, 3) * 256 + mv_at(*cur, 3);
-    //@ assert pow: mv_pow256(4) == 4294967296;
-    uint64_t value = (b0 << 24) + (b1 << 16) + (b2 << 8) + b3;
-    //@ assert value: value == mv_uint_of(*cur, 4, mv_big_endian);
-    mv__cursor_drop(cur, 4);
-    return value;
-}
-
-/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
-    requires writable: cur->readonly == 0;
-    requires contiguous: cur->stride == 1 && 4 < cur->len;
-    terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 4 };
-    ensures written: mv_cursor_wrote{Pre,Post}(cur, 4, mv_big_endian, value);
-*/
-MV__CURSOR_INLINE void mv__put_be32(mv_view *cur, uint64_t value)
-{
-    char *p = cur->data;
-    uint64_t r = value;
-    //@ assert shift: r == mv_shift256(value, 0);
-    //@ assert at: p + 3 == mv_item(*cur, 3);
-    p[3] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 3) == mv_byte_of(value, 0);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 1);
-    //@ assert at: p + 2 == mv_item(*cur, 2);
-    p[2] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 2) == mv_byte_of(value, 1);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 2);
-    //@ assert at: p + 1 == mv_item(*cur, 1);
-    p[1] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 1) == mv_byte_of(value, 2);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 3);
-    //@ assert at: p + 0 == mv_item(*cur, 0);
-    p[0] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 0) == mv_byte_of(value, 3);
-    //@ assert kept: mv_at(*cur, 0) == mv_byte_of(value, 3);
-    //@ assert kept: mv_at(*cur, 1) == mv_byte_of(value, 2);
-    //@ assert kept: mv_at(*cur, 2) == mv_byte_of(value, 1);
-    //@ assert kept: mv_at(*cur, 3) == mv_byte_of(value, 0);
-    mv__cursor_drop(cur, 4);
-}
-
-/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
-    requires contiguous: cur->stride == 1 && 8 < cur->len;
-    terminates \true;
-    assigns *cur;
-    ensures read: mv_cursor_read{Pre,Post}(cur, 8, mv_big_endian, \result);
-    ensures bound: \result < mv_pow256(8);
-*/
-MV__CURSOR_INLINE uint64_t mv__take_be64(mv_view *cur)
-{
-    const char *p = cur->data;
-    uint64_t b0 = MV__BYTE(p[0]);
-    uint64_t b1 = MV__BYTE(p[1]);
-    uint64_t b2 = MV__BYTE(p[2]);
-    uint64_t b3 = MV__BYTE(p[3]);
-    uint64_t b4 = MV__BYTE(p[4]);
-    uint64_t b5 = MV__BYTE(p[5]);
-    uint64_t b6 = MV__BYTE(p[6]);
-    uint64_t b7 = MV__BYTE(p[7]);
-    //@ assert byte: b0 == mv_at(*cur, 0);
-    //@ assert byte: b1 == mv_at(*cur, 1);
-    //@ assert byte: b2 == mv_at(*cur, 2);
-    //@ assert byte: b3 == mv_at(*cur, 3);
-    //@ assert byte: b4 == mv_at(*cur, 4);
-    //@ assert byte: b5 == mv_at(*cur, 5);
-    //@ assert byte: b6 == mv_at(*cur, 6);
-    //@ assert byte: b7 == mv_at(*cur, 7);
-    //@ ghost mv__lemma_shifts(b0);
-    //@ ghost mv__lemma_shifts(b1);
-    //@ ghost mv__lemma_shifts(b2);
-    //@ ghost mv__lemma_shifts(b3);
-    //@ ghost mv__lemma_shifts(b4);
-    //@ ghost mv__lemma_shifts(b5);
-    //@ ghost mv__lemma_shifts(b6);
-    //@ assert be: mv_be_of(*cur, 0, 1) == mv_be_of(*cur, 0, 0) * 256 + mv_at(*cur, 0);
-    //@ assert be: mv_be_of(*cur, 0, 2) == mv_be_of(*cur, 0, 1) * 256 + mv_at(*cur, 1);
-    //@ assert be: mv_be_of(*cur, 0, 3) == mv_be_of(*cur, 0, 2) * 256 + mv_at(*cur, 2);
-    //@ assert be: mv_be_of(*cur, 0, 4) == mv_be_of(*cur, 0, 3) * 256 + mv_at(*cur, 3);
-    //@ assert be: mv_be_of(*cur, 0, 5) == mv_be_of(*cur, 0, 4) * 256 + mv_at(*cur, 4);
-    //@ assert be: mv_be_of(*cur, 0, 6) == mv_be_of(*cur, 0, 5) * 256 + mv_at(*cur, 5);
-    //@ assert be: mv_be_of(*cur, 0, 7) == mv_be_of(*cur, 0, 6) * 256 + mv_at(*cur, 6);
-    //@ assert be: mv_be_of(*cur, 0, 8) == mv_be_of(*cur, 0, 7) * 256 + mv_at(*cur, 7);
-    //@ assert pow: mv_pow256(8) == 18446744073709551616;
-    uint64_t value = (b0 << 56) + (b1 << 48) + (b2 << 40) + (b3 << 32) + (b4 << 24) + (b5 << 16) + (b6 << 8) + b7;
-    //@ assert value: value == mv_uint_of(*cur, 8, mv_big_endian);
-    mv__cursor_drop(cur, 8);
-    return value;
-}
-
-/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
-    requires writable: cur->readonly == 0;
-    requires contiguous: cur->stride == 1 && 8 < cur->len;
-    terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 8 };
-    ensures written: mv_cursor_wrote{Pre,Post}(cur, 8, mv_big_endian, value);
-*/
-MV__CURSOR_INLINE void mv__put_be64(mv_view *cur, uint64_t value)
-{
-    char *p = cur->data;
-    uint64_t r = value;
-    //@ assert shift: r == mv_shift256(value, 0);
-    //@ assert at: p + 7 == mv_item(*cur, 7);
-    p[7] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 7) == mv_byte_of(value, 0);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 1);
-    //@ assert at: p + 6 == mv_item(*cur, 6);
-    p[6] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 6) == mv_byte_of(value, 1);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 2);
-    //@ assert at: p + 5 == mv_item(*cur, 5);
-    p[5] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 5) == mv_byte_of(value, 2);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 3);
-    //@ assert at: p + 4 == mv_item(*cur, 4);
-    p[4] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 4) == mv_byte_of(value, 3);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 4);
-    //@ assert at: p + 3 == mv_item(*cur, 3);
-    p[3] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 3) == mv_byte_of(value, 4);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 5);
-    //@ assert at: p + 2 == mv_item(*cur, 2);
-    p[2] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 2) == mv_byte_of(value, 5);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 6);
-    //@ assert at: p + 1 == mv_item(*cur, 1);
-    p[1] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 1) == mv_byte_of(value, 6);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 7);
-    //@ assert at: p + 0 == mv_item(*cur, 0);
-    p[0] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 0) == mv_byte_of(value, 7);
-    //@ assert kept: mv_at(*cur, 0) == mv_byte_of(value, 7);
-    //@ assert kept: mv_at(*cur, 1) == mv_byte_of(value, 6);
-    //@ assert kept: mv_at(*cur, 2) == mv_byte_of(value, 5);
-    //@ assert kept: mv_at(*cur, 3) == mv_byte_of(value, 4);
-    //@ assert kept: mv_at(*cur, 4) == mv_byte_of(value, 3);
-    //@ assert kept: mv_at(*cur, 5) == mv_byte_of(value, 2);
-    //@ assert kept: mv_at(*cur, 6) == mv_byte_of(value, 1);
-    //@ assert kept: mv_at(*cur, 7) == mv_byte_of(value, 0);
-    mv__cursor_drop(cur, 8);
-}
-
-/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
-    requires contiguous: cur->stride == 1 && 2 < cur->len;
-    terminates \true;
-    assigns *cur;
-    ensures read: mv_cursor_read{Pre,Post}(cur, 2, mv_little_endian, \result);
-    ensures bound: \result < mv_pow256(2);
-*/
-MV__CURSOR_INLINE uint64_t mv__take_le16(mv_view *cur)
-{
-    const char *p = cur->data;
-    uint64_t b0 = MV__BYTE(p[0]);
-    uint64_t b1 = MV__BYTE(p[1]);
-    //@ assert byte: b0 == mv_at(*cur, 0);
-    //@ assert byte: b1 == mv_at(*cur, 1);
-    //@ ghost mv__lemma_shifts(b1);
-    //@ assert le: mv_le_of(*cur, 1, 1) == mv_le_of(*cur, 2, 0) * 256 + mv_at(*cur, 1);
-    //@ assert le: mv_le_of(*cur, 0, 2) == mv_le_of(*cur, 1, 1) * 256 + mv_at(*cur, 0);
-    //@ assert pow: mv_pow256(2) == 65536;
-    uint64_t value = (b1 << 8) + b0;
-    //@ assert value: value == mv_uint_of(*cur, 2, mv_little_endian);
-    mv__cursor_drop(cur, 2);
-    return value;
-}
-
-/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
-    requires writable: cur->readonly == 0;
-    requires contiguous: cur->stride == 1 && 2 < cur->len;
-    terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 2 };
-    ensures written: mv_cursor_wrote{Pre,Post}(cur, 2, mv_little_endian, value);
-*/
-MV__CURSOR_INLINE void mv__put_le16(mv_view *cur, uint64_t value)
-{
-    char *p = cur->data;
-    uint64_t r = value;
-    //@ assert shift: r == mv_shift256(value, 0);
-    //@ assert at: p + 0 == mv_item(*cur, 0);
-    p[0] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 0) == mv_byte_of(value, 0);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 1);
-    //@ assert at: p + 1 == mv_item(*cur, 1);
-    p[1] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 1) == mv_byte_of(value, 1);
-    //@ assert kept: mv_at(*cur, 0) == mv_byte_of(value, 0);
-    //@ assert kept: mv_at(*cur, 1) == mv_byte_of(value, 1);
-    mv__cursor_drop(cur, 2);
-}
-
-/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
-    requires contiguous: cur->stride == 1 && 4 < cur->len;
-    terminates \true;
-    assigns *cur;
-    ensures read: mv_cursor_read{Pre,Post}(cur, 4, mv_little_endian, \result);
-    ensures bound: \result < mv_pow256(4);
-*/
-MV__CURSOR_INLINE uint64_t mv__take_le32(mv_view *cur)
-{
-    const char *p = cur->data;
-    uint64_t b0 = MV__BYTE(p[0]);
-    uint64_t b1 = MV__BYTE(p[1]);
-    uint64_t b2 = MV__BYTE(p[2]);
-    uint64_t b3 = MV__BYTE(p[3]);
-    //@ assert byte: b0 == mv_at(*cur, 0);
-    //@ assert byte: b1 == mv_at(*cur, 1);
-    //@ assert byte: b2 == mv_at(*cur, 2);
-    //@ assert byte: b3 == mv_at(*cur, 3);
-    //@ ghost mv__lemma_shifts(b1);
-    //@ ghost mv__lemma_shifts(b2);
-    //@ ghost mv__lemma_shifts(b3);
-    //@ assert le: mv_le_of(*cur, 3, 1) == mv_le_of(*cur, 4, 0) * 256 + mv_at(*cur, 3);
-    //@ assert le: mv_le_of(*cur, 2, 2) == mv_le_of(*cur, 3, 1) * 256 + mv_at(*cur, 2);
-    //@ assert le: mv_le_of(*cur, 1, 3) == mv_le_of(*cur, 2, 2) * 256 + mv_at(*cur, 1);
-    //@ assert le: mv_le_of(*cur, 0, 4) == mv_le_of(*cur, 1, 3) * 256 + mv_at(*cur, 0);
-    //@ assert pow: mv_pow256(4) == 4294967296;
-    uint64_t value = (b3 << 24) + (b2 << 16) + (b1 << 8) + b0;
-    //@ assert value: value == mv_uint_of(*cur, 4, mv_little_endian);
-    mv__cursor_drop(cur, 4);
-    return value;
-}
-
-/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
-    requires writable: cur->readonly == 0;
-    requires contiguous: cur->stride == 1 && 4 < cur->len;
-    terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 4 };
-    ensures written: mv_cursor_wrote{Pre,Post}(cur, 4, mv_little_endian, value);
-*/
-MV__CURSOR_INLINE void mv__put_le32(mv_view *cur, uint64_t value)
-{
-    char *p = cur->data;
-    uint64_t r = value;
-    //@ assert shift: r == mv_shift256(value, 0);
-    //@ assert at: p + 0 == mv_item(*cur, 0);
-    p[0] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 0) == mv_byte_of(value, 0);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 1);
-    //@ assert at: p + 1 == mv_item(*cur, 1);
-    p[1] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 1) == mv_byte_of(value, 1);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 2);
-    //@ assert at: p + 2 == mv_item(*cur, 2);
-    p[2] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 2) == mv_byte_of(value, 2);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 3);
-    //@ assert at: p + 3 == mv_item(*cur, 3);
-    p[3] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 3) == mv_byte_of(value, 3);
-    //@ assert kept: mv_at(*cur, 0) == mv_byte_of(value, 0);
-    //@ assert kept: mv_at(*cur, 1) == mv_byte_of(value, 1);
-    //@ assert kept: mv_at(*cur, 2) == mv_byte_of(value, 2);
-    //@ assert kept: mv_at(*cur, 3) == mv_byte_of(value, 3);
-    mv__cursor_drop(cur, 4);
-}
-
-/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
-    requires contiguous: cur->stride == 1 && 8 < cur->len;
-    terminates \true;
-    assigns *cur;
-    ensures read: mv_cursor_read{Pre,Post}(cur, 8, mv_little_endian, \result);
-    ensures bound: \result < mv_pow256(8);
-*/
-MV__CURSOR_INLINE uint64_t mv__take_le64(mv_view *cur)
-{
-    const char *p = cur->data;
-    uint64_t b0 = MV__BYTE(p[0]);
-    uint64_t b1 = MV__BYTE(p[1]);
-    uint64_t b2 = MV__BYTE(p[2]);
-    uint64_t b3 = MV__BYTE(p[3]);
-    uint64_t b4 = MV__BYTE(p[4]);
-    uint64_t b5 = MV__BYTE(p[5]);
-    uint64_t b6 = MV__BYTE(p[6]);
-    uint64_t b7 = MV__BYTE(p[7]);
-    //@ assert byte: b0 == mv_at(*cur, 0);
-    //@ assert byte: b1 == mv_at(*cur, 1);
-    //@ assert byte: b2 == mv_at(*cur, 2);
-    //@ assert byte: b3 == mv_at(*cur, 3);
-    //@ assert byte: b4 == mv_at(*cur, 4);
-    //@ assert byte: b5 == mv_at(*cur, 5);
-    //@ assert byte: b6 == mv_at(*cur, 6);
-    //@ assert byte: b7 == mv_at(*cur, 7);
-    //@ ghost mv__lemma_shifts(b1);
-    //@ ghost mv__lemma_shifts(b2);
-    //@ ghost mv__lemma_shifts(b3);
-    //@ ghost mv__lemma_shifts(b4);
-    //@ ghost mv__lemma_shifts(b5);
-    //@ ghost mv__lemma_shifts(b6);
-    //@ ghost mv__lemma_shifts(b7);
-    //@ assert le: mv_le_of(*cur, 7, 1) == mv_le_of(*cur, 8, 0) * 256 + mv_at(*cur, 7);
-    //@ assert le: mv_le_of(*cur, 6, 2) == mv_le_of(*cur, 7, 1) * 256 + mv_at(*cur, 6);
-    //@ assert le: mv_le_of(*cur, 5, 3) == mv_le_of(*cur, 6, 2) * 256 + mv_at(*cur, 5);
-    //@ assert le: mv_le_of(*cur, 4, 4) == mv_le_of(*cur, 5, 3) * 256 + mv_at(*cur, 4);
-    //@ assert le: mv_le_of(*cur, 3, 5) == mv_le_of(*cur, 4, 4) * 256 + mv_at(*cur, 3);
-    //@ assert le: mv_le_of(*cur, 2, 6) == mv_le_of(*cur, 3, 5) * 256 + mv_at(*cur, 2);
-    //@ assert le: mv_le_of(*cur, 1, 7) == mv_le_of(*cur, 2, 6) * 256 + mv_at(*cur, 1);
-    //@ assert le: mv_le_of(*cur, 0, 8) == mv_le_of(*cur, 1, 7) * 256 + mv_at(*cur, 0);
-    //@ assert pow: mv_pow256(8) == 18446744073709551616;
-    uint64_t value = (b7 << 56) + (b6 << 48) + (b5 << 40) + (b4 << 32) + (b3 << 24) + (b2 << 16) + (b1 << 8) + b0;
-    //@ assert value: value == mv_uint_of(*cur, 8, mv_little_endian);
-    mv__cursor_drop(cur, 8);
-    return value;
-}
-
-/*@ requires cur_valid: \valid(cur) && mv_valid(*cur);
-    requires writable: cur->readonly == 0;
-    requires contiguous: cur->stride == 1 && 8 < cur->len;
-    terminates \true;
-    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < 8 };
-    ensures written: mv_cursor_wrote{Pre,Post}(cur, 8, mv_little_endian, value);
-*/
-MV__CURSOR_INLINE void mv__put_le64(mv_view *cur, uint64_t value)
-{
-    char *p = cur->data;
-    uint64_t r = value;
-    //@ assert shift: r == mv_shift256(value, 0);
-    //@ assert at: p + 0 == mv_item(*cur, 0);
-    p[0] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 0) == mv_byte_of(value, 0);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 1);
-    //@ assert at: p + 1 == mv_item(*cur, 1);
-    p[1] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 1) == mv_byte_of(value, 1);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 2);
-    //@ assert at: p + 2 == mv_item(*cur, 2);
-    p[2] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 2) == mv_byte_of(value, 2);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 3);
-    //@ assert at: p + 3 == mv_item(*cur, 3);
-    p[3] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 3) == mv_byte_of(value, 3);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 4);
-    //@ assert at: p + 4 == mv_item(*cur, 4);
-    p[4] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 4) == mv_byte_of(value, 4);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 5);
-    //@ assert at: p + 5 == mv_item(*cur, 5);
-    p[5] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 5) == mv_byte_of(value, 5);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 6);
-    //@ assert at: p + 6 == mv_item(*cur, 6);
-    p[6] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 6) == mv_byte_of(value, 6);
-    r /= 256u;
-    //@ assert shift: r == mv_shift256(value, 7);
-    //@ assert at: p + 7 == mv_item(*cur, 7);
-    p[7] = MV__CHAR(r % 256u);
-    //@ assert byte: mv_at(*cur, 7) == mv_byte_of(value, 7);
-    //@ assert kept: mv_at(*cur, 0) == mv_byte_of(value, 0);
-    //@ assert kept: mv_at(*cur, 1) == mv_byte_of(value, 1);
-    //@ assert kept: mv_at(*cur, 2) == mv_byte_of(value, 2);
-    //@ assert kept: mv_at(*cur, 3) == mv_byte_of(value, 3);
-    //@ assert kept: mv_at(*cur, 4) == mv_byte_of(value, 4);
-    //@ assert kept: mv_at(*cur, 5) == mv_byte_of(value, 5);
-    //@ assert kept: mv_at(*cur, 6) == mv_byte_of(value, 6);
-    //@ assert kept: mv_at(*cur, 7) == mv_byte_of(value, 7);
-    mv__cursor_drop(cur, 8);
+    //@ assert items: \forall integer i; mv_item(*cur, i) == p + i;
+    /* The cursor moves first: stored through a char pointer, the bytes
+     * could be the cursor's own for all the compiler knows, and it would
+     * read the cursor again after them. */
+    mv__cursor_drop(cur, n);
+    uint64_t rest = value;
+    /*@ loop invariant j: 0 <= j <= n;
+        loop invariant rest: rest == mv_shift256(value, j);
+        loop invariant big: big ==> \forall integer i; n - j <= i < n ==>
+          mv_at(\at(*cur, Pre), i) == mv_byte_of(value, n - 1 - i);
+        loop invariant little: !big ==> \forall integer i; 0 <= i < j ==>
+          mv_at(\at(*cur, Pre), i) == mv_byte_of(value, i);
+        loop assigns j, rest, p[0 .. n - 1];
+        loop variant n - j;
+    */
+    MV__UNROLL_BYTES
+    for (size_t j = 0; j < n; j++) {
+        size_t index = big ? n - 1 - j : j;
+        p[index] = MV__CHAR(rest % 256u);
+        //@ assert byte: mv_at(\at(*cur, Pre), index) == mv_byte_of(value, j);
+        rest /= 256u;
+    }
 }
 
 /* Items 0 .. n-1 of any stride, any width 1..8, read or written out of
@@ -1156,232 +614,317 @@ MV__CURSOR_INLINE void mv__put_le64(mv_view *cur, uint64_t value)
 uint64_t mv__load_uint(mv_view v, size_t n, bool big);
 void mv__store_uint(mv_view v, size_t n, bool big, uint64_t value);
 
-/* The sixteen functions: a contiguous cursor that keeps an item after the
- * integer is read or written directly; anything else is checked and goes
- * out of line.  A released cursor has no items, so the first test rules
- * it out. */
+/* The read and the write of n items (1..8) in either order, on a cursor
+ * that holds them: a contiguous cursor that keeps an item afterwards takes
+ * the fast path, any other goes out of line.  They cannot fail: every
+ * public function first takes its status from mv__cursor_status (whose
+ * `assigns \nothing` is what lets each failing behavior be proven to
+ * change nothing), then calls one of them with its constant width and
+ * order, so that each inlines into its own straight-line code. */
+/*@ requires cur_valid: \valid(cur) && mv_valid(*cur) && cur->released == 0;
+    requires width: 1 <= n <= 8 && n <= cur->len;
+    terminates \true;
+    assigns *cur;
+    ensures read: mv_cursor_read{Pre,Post}(cur, n, big != 0, \result);
+    ensures bound: \result < mv_pow256(n);
+*/
+MV__CURSOR_INLINE uint64_t mv__read_uint(mv_view *cur, size_t n, bool big)
+{
+    if (MV__LIKELY(cur->stride == 1 && n < cur->len))
+        return mv__take_uint(cur, n, big);
+    uint64_t value = mv__load_uint(*cur, n, big);
+    mv__cursor_drop(cur, n);
+    return value;
+}
+
+/*@ requires cur_valid: \valid(cur) && mv_valid(*cur) && cur->released == 0;
+    requires writable: cur->readonly == 0;
+    requires width: 1 <= n <= 8 && n <= cur->len;
+    terminates \true;
+    assigns *cur, { *mv_item(*cur, i) | integer i; 0 <= i < n };
+    ensures written: mv_cursor_wrote{Pre,Post}(cur, n, big != 0, value);
+*/
+MV__CURSOR_INLINE void mv__write_uint(mv_view *cur, size_t n, bool big, uint64_t value)
+{
+    if (MV__LIKELY(cur->stride == 1 && n < cur->len)) {
+        mv__put_uint(cur, n, big, value);
+        return;
+    }
+    mv__store_uint(*cur, n, big, value);
+    mv__cursor_drop(cur, n);
+}
+
+/* The public reads and writes. */
 
 MV__CURSOR_INLINE mv_status mv_read_u8(mv_view *cur, uint8_t *out)
 {
-    if (MV__LIKELY(cur != NULL && out != NULL && cur->stride == 1 && cur->len > 1)) {
-        *out = (uint8_t)mv__take_u8(cur);
-        return MV_OK;
-    }
     mv_status status = mv__cursor_status(cur, out != NULL, false, 1);
-    if (status == MV_OK) {
-        *out = (uint8_t)mv__load_uint(*cur, 1, true);
-        mv__cursor_drop(cur, 1);
-    }
+    if (status == MV_OK)
+        *out = (uint8_t)mv__read_uint(cur, 1, true);
     return status;
 }
 
 MV__CURSOR_INLINE mv_status mv_read_be16(mv_view *cur, uint16_t *out)
 {
-    if (MV__LIKELY(cur != NULL && out != NULL && cur->stride == 1 && cur->len > 2)) {
-        *out = (uint16_t)mv__take_be16(cur);
-        return MV_OK;
-    }
     mv_status status = mv__cursor_status(cur, out != NULL, false, 2);
-    if (status == MV_OK) {
-        *out = (uint16_t)mv__load_uint(*cur, 2, true);
-        mv__cursor_drop(cur, 2);
-    }
+    if (status == MV_OK)
+        *out = (uint16_t)mv__read_uint(cur, 2, true);
     return status;
 }
 
 MV__CURSOR_INLINE mv_status mv_read_be24(mv_view *cur, uint32_t *out)
 {
-    if (MV__LIKELY(cur != NULL && out != NULL && cur->stride == 1 && cur->len > 3)) {
-        *out = (uint32_t)mv__take_be24(cur);
-        return MV_OK;
-    }
     mv_status status = mv__cursor_status(cur, out != NULL, false, 3);
-    if (status == MV_OK) {
-        *out = (uint32_t)mv__load_uint(*cur, 3, true);
-        mv__cursor_drop(cur, 3);
-    }
+    if (status == MV_OK)
+        *out = (uint32_t)mv__read_uint(cur, 3, true);
     return status;
 }
 
 MV__CURSOR_INLINE mv_status mv_read_be32(mv_view *cur, uint32_t *out)
 {
-    if (MV__LIKELY(cur != NULL && out != NULL && cur->stride == 1 && cur->len > 4)) {
-        *out = (uint32_t)mv__take_be32(cur);
-        return MV_OK;
-    }
     mv_status status = mv__cursor_status(cur, out != NULL, false, 4);
-    if (status == MV_OK) {
-        *out = (uint32_t)mv__load_uint(*cur, 4, true);
-        mv__cursor_drop(cur, 4);
-    }
+    if (status == MV_OK)
+        *out = (uint32_t)mv__read_uint(cur, 4, true);
     return status;
 }
 
 MV__CURSOR_INLINE mv_status mv_read_be64(mv_view *cur, uint64_t *out)
 {
-    if (MV__LIKELY(cur != NULL && out != NULL && cur->stride == 1 && cur->len > 8)) {
-        *out = mv__take_be64(cur);
-        return MV_OK;
-    }
     mv_status status = mv__cursor_status(cur, out != NULL, false, 8);
-    if (status == MV_OK) {
-        *out = mv__load_uint(*cur, 8, true);
-        mv__cursor_drop(cur, 8);
-    }
+    if (status == MV_OK)
+        *out = mv__read_uint(cur, 8, true);
     return status;
 }
 
 MV__CURSOR_INLINE mv_status mv_read_le16(mv_view *cur, uint16_t *out)
 {
-    if (MV__LIKELY(cur != NULL && out != NULL && cur->stride == 1 && cur->len > 2)) {
-        *out = (uint16_t)mv__take_le16(cur);
-        return MV_OK;
-    }
     mv_status status = mv__cursor_status(cur, out != NULL, false, 2);
-    if (status == MV_OK) {
-        *out = (uint16_t)mv__load_uint(*cur, 2, false);
-        mv__cursor_drop(cur, 2);
-    }
+    if (status == MV_OK)
+        *out = (uint16_t)mv__read_uint(cur, 2, false);
     return status;
 }
 
 MV__CURSOR_INLINE mv_status mv_read_le32(mv_view *cur, uint32_t *out)
 {
-    if (MV__LIKELY(cur != NULL && out != NULL && cur->stride == 1 && cur->len > 4)) {
-        *out = (uint32_t)mv__take_le32(cur);
-        return MV_OK;
-    }
     mv_status status = mv__cursor_status(cur, out != NULL, false, 4);
-    if (status == MV_OK) {
-        *out = (uint32_t)mv__load_uint(*cur, 4, false);
-        mv__cursor_drop(cur, 4);
-    }
+    if (status == MV_OK)
+        *out = (uint32_t)mv__read_uint(cur, 4, false);
     return status;
 }
 
 MV__CURSOR_INLINE mv_status mv_read_le64(mv_view *cur, uint64_t *out)
 {
-    if (MV__LIKELY(cur != NULL && out != NULL && cur->stride == 1 && cur->len > 8)) {
-        *out = mv__take_le64(cur);
-        return MV_OK;
-    }
     mv_status status = mv__cursor_status(cur, out != NULL, false, 8);
-    if (status == MV_OK) {
-        *out = mv__load_uint(*cur, 8, false);
-        mv__cursor_drop(cur, 8);
-    }
+    if (status == MV_OK)
+        *out = mv__read_uint(cur, 8, false);
     return status;
 }
 
 MV__CURSOR_INLINE mv_status mv_write_u8(mv_view *cur, uint8_t v)
 {
-    if (MV__LIKELY(cur != NULL && !cur->readonly && cur->stride == 1 && cur->len > 1)) {
-        mv__put_u8(cur, v);
-        return MV_OK;
-    }
     mv_status status = mv__cursor_status(cur, true, true, 1);
-    if (status == MV_OK) {
-        mv__store_uint(*cur, 1, true, v);
-        mv__cursor_drop(cur, 1);
-    }
+    if (status == MV_OK)
+        mv__write_uint(cur, 1, true, v);
     return status;
 }
 
 MV__CURSOR_INLINE mv_status mv_write_be16(mv_view *cur, uint16_t v)
 {
-    if (MV__LIKELY(cur != NULL && !cur->readonly && cur->stride == 1 && cur->len > 2)) {
-        mv__put_be16(cur, v);
-        return MV_OK;
-    }
     mv_status status = mv__cursor_status(cur, true, true, 2);
-    if (status == MV_OK) {
-        mv__store_uint(*cur, 2, true, v);
-        mv__cursor_drop(cur, 2);
-    }
+    if (status == MV_OK)
+        mv__write_uint(cur, 2, true, v);
     return status;
 }
 
 MV__CURSOR_INLINE mv_status mv_write_be24(mv_view *cur, uint32_t v)
 {
-    if (MV__LIKELY(cur != NULL && !cur->readonly && cur->stride == 1 && cur->len > 3)) {
-        mv__put_be24(cur, v);
-        return MV_OK;
-    }
     mv_status status = mv__cursor_status(cur, true, true, 3);
-    if (status == MV_OK) {
-        mv__store_uint(*cur, 3, true, v);
-        mv__cursor_drop(cur, 3);
-    }
+    if (status == MV_OK)
+        mv__write_uint(cur, 3, true, v);
     return status;
 }
 
 MV__CURSOR_INLINE mv_status mv_write_be32(mv_view *cur, uint32_t v)
 {
-    if (MV__LIKELY(cur != NULL && !cur->readonly && cur->stride == 1 && cur->len > 4)) {
-        mv__put_be32(cur, v);
-        return MV_OK;
-    }
     mv_status status = mv__cursor_status(cur, true, true, 4);
-    if (status == MV_OK) {
-        mv__store_uint(*cur, 4, true, v);
-        mv__cursor_drop(cur, 4);
-    }
+    if (status == MV_OK)
+        mv__write_uint(cur, 4, true, v);
     return status;
 }
 
 MV__CURSOR_INLINE mv_status mv_write_be64(mv_view *cur, uint64_t v)
 {
-    if (MV__LIKELY(cur != NULL && !cur->readonly && cur->stride == 1 && cur->len > 8)) {
-        mv__put_be64(cur, v);
-        return MV_OK;
-    }
     mv_status status = mv__cursor_status(cur, true, true, 8);
-    if (status == MV_OK) {
-        mv__store_uint(*cur, 8, true, v);
-        mv__cursor_drop(cur, 8);
-    }
+    if (status == MV_OK)
+        mv__write_uint(cur, 8, true, v);
     return status;
 }
 
 MV__CURSOR_INLINE mv_status mv_write_le16(mv_view *cur, uint16_t v)
 {
-    if (MV__LIKELY(cur != NULL && !cur->readonly && cur->stride == 1 && cur->len > 2)) {
-        mv__put_le16(cur, v);
-        return MV_OK;
-    }
     mv_status status = mv__cursor_status(cur, true, true, 2);
-    if (status == MV_OK) {
-        mv__store_uint(*cur, 2, false, v);
-        mv__cursor_drop(cur, 2);
-    }
+    if (status == MV_OK)
+        mv__write_uint(cur, 2, false, v);
     return status;
 }
 
 MV__CURSOR_INLINE mv_status mv_write_le32(mv_view *cur, uint32_t v)
 {
-    if (MV__LIKELY(cur != NULL && !cur->readonly && cur->stride == 1 && cur->len > 4)) {
-        mv__put_le32(cur, v);
-        return MV_OK;
-    }
     mv_status status = mv__cursor_status(cur, true, true, 4);
-    if (status == MV_OK) {
-        mv__store_uint(*cur, 4, false, v);
-        mv__cursor_drop(cur, 4);
-    }
+    if (status == MV_OK)
+        mv__write_uint(cur, 4, false, v);
     return status;
 }
 
 MV__CURSOR_INLINE mv_status mv_write_le64(mv_view *cur, uint64_t v)
 {
-    if (MV__LIKELY(cur != NULL && !cur->readonly && cur->stride == 1 && cur->len > 8)) {
-        mv__put_le64(cur, v);
-        return MV_OK;
-    }
     mv_status status = mv__cursor_status(cur, true, true, 8);
-    if (status == MV_OK) {
-        mv__store_uint(*cur, 8, false, v);
-        mv__cursor_drop(cur, 8);
-    }
+    if (status == MV_OK)
+        mv__write_uint(cur, 8, false, v);
+    return status;
+}
+
+MV__CURSOR_INLINE mv_status mv_read_le24(mv_view *cur, uint32_t *out)
+{
+    mv_status status = mv__cursor_status(cur, out != NULL, false, 3);
+    if (status == MV_OK)
+        *out = (uint32_t)mv__read_uint(cur, 3, false);
+    return status;
+}
+
+MV__CURSOR_INLINE mv_status mv_write_le24(mv_view *cur, uint32_t v)
+{
+    mv_status status = mv__cursor_status(cur, true, true, 3);
+    if (status == MV_OK)
+        mv__write_uint(cur, 3, false, v);
+    return status;
+}
+
+/* The signed reads: the unsigned value of the same items, then its two's
+ * complement reading, computed without an out-of-range conversion: a
+ * value with the top bit set is brought into the signed range before it
+ * is converted. */
+
+/*@ requires value: value < 256;
+    terminates \true;
+    assigns \nothing;
+    ensures value: \result == mv_signed_of(value, 1);
+*/
+MV__CURSOR_INLINE int8_t mv__int8_of(uint64_t value)
+{
+    //@ assert pow: mv_pow256(1) == 256;
+    return value > INT8_MAX ? (int8_t)((int)value - 256) : (int8_t)value;
+}
+
+/*@ requires value: value < 65536;
+    terminates \true;
+    assigns \nothing;
+    ensures value: \result == mv_signed_of(value, 2);
+*/
+MV__CURSOR_INLINE int16_t mv__int16_of(uint64_t value)
+{
+    //@ assert pow: mv_pow256(2) == 65536;
+    return value > INT16_MAX ? (int16_t)((int32_t)value - 65536) : (int16_t)value;
+}
+
+/*@ requires value: value < 4294967296;
+    terminates \true;
+    assigns \nothing;
+    ensures value: \result == mv_signed_of(value, 4);
+*/
+MV__CURSOR_INLINE int32_t mv__int32_of(uint64_t value)
+{
+    //@ assert pow: mv_pow256(4) == 4294967296;
+    return value > INT32_MAX ? (int32_t)((int64_t)value - 4294967296) : (int32_t)value;
+}
+
+/*@ terminates \true;
+    assigns \nothing;
+    ensures value: \result == mv_signed_of(value, 8);
+*/
+MV__CURSOR_INLINE int64_t mv__int64_of(uint64_t value)
+{
+    //@ assert pow: mv_pow256(8) == 18446744073709551616;
+    return value > INT64_MAX ? -(int64_t)(UINT64_MAX - value) - 1 : (int64_t)value;
+}
+
+MV__CURSOR_INLINE mv_status mv_read_i8(mv_view *cur, int8_t *out)
+{
+    mv_status status = mv__cursor_status(cur, out != NULL, false, 1);
+    if (status == MV_OK)
+        *out = mv__int8_of(mv__read_uint(cur, 1, true));
+    return status;
+}
+
+MV__CURSOR_INLINE mv_status mv_read_be_i16(mv_view *cur, int16_t *out)
+{
+    mv_status status = mv__cursor_status(cur, out != NULL, false, 2);
+    if (status == MV_OK)
+        *out = mv__int16_of(mv__read_uint(cur, 2, true));
+    return status;
+}
+
+MV__CURSOR_INLINE mv_status mv_read_le_i16(mv_view *cur, int16_t *out)
+{
+    mv_status status = mv__cursor_status(cur, out != NULL, false, 2);
+    if (status == MV_OK)
+        *out = mv__int16_of(mv__read_uint(cur, 2, false));
+    return status;
+}
+
+MV__CURSOR_INLINE mv_status mv_read_be_i32(mv_view *cur, int32_t *out)
+{
+    mv_status status = mv__cursor_status(cur, out != NULL, false, 4);
+    if (status == MV_OK)
+        *out = mv__int32_of(mv__read_uint(cur, 4, true));
+    return status;
+}
+
+MV__CURSOR_INLINE mv_status mv_read_le_i32(mv_view *cur, int32_t *out)
+{
+    mv_status status = mv__cursor_status(cur, out != NULL, false, 4);
+    if (status == MV_OK)
+        *out = mv__int32_of(mv__read_uint(cur, 4, false));
+    return status;
+}
+
+MV__CURSOR_INLINE mv_status mv_read_be_i64(mv_view *cur, int64_t *out)
+{
+    mv_status status = mv__cursor_status(cur, out != NULL, false, 8);
+    if (status == MV_OK)
+        *out = mv__int64_of(mv__read_uint(cur, 8, true));
+    return status;
+}
+
+MV__CURSOR_INLINE mv_status mv_read_le_i64(mv_view *cur, int64_t *out)
+{
+    mv_status status = mv__cursor_status(cur, out != NULL, false, 8);
+    if (status == MV_OK)
+        *out = mv__int64_of(mv__read_uint(cur, 8, false));
+    return status;
+}
+
+/* The variable-width reads.  A width outside 1..8 is refused after the
+ * pointer and release checks and before the length check: with n = 0,
+ * mv__cursor_status makes exactly the checks that come first. */
+
+MV__CURSOR_INLINE mv_status mv_read_be_uint(mv_view *cur, size_t n, uint64_t *value)
+{
+    mv_status status = mv__cursor_status(cur, value != NULL, false, n == 0 || n > 8 ? 0 : n);
+    if (status == MV_OK && (n == 0 || n > 8))
+        return MV_EINVAL;
+    if (status == MV_OK)
+        *value = mv__read_uint(cur, n, true);
+    return status;
+}
+
+MV__CURSOR_INLINE mv_status mv_read_le_uint(mv_view *cur, size_t n, uint64_t *value)
+{
+    mv_status status = mv__cursor_status(cur, value != NULL, false, n == 0 || n > 8 ? 0 : n);
+    if (status == MV_OK && (n == 0 || n > 8))
+        return MV_EINVAL;
+    if (status == MV_OK)
+        *value = mv__read_uint(cur, n, false);
     return status;
 }
 

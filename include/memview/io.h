@@ -25,16 +25,18 @@ extern "C" {
 /* Zero-copy I/O                                                       */
 /* ------------------------------------------------------------------ */
 /*
- * A transport moves bytes like send(2) and recv(2): each call returns the
- * number of bytes it moved (recv: 0 is the end of the stream) or -1 with
- * errno set.  mv_transport_fd wraps a file descriptor; memview_sim.h
+ * A transport moves bytes like send(2) and recv(2), and optionally like
+ * writev(2) (sendv) and readv(2) (recvv): each call returns the number of
+ * bytes it moved (recv, recvv: 0 is the end of the stream) or -1 with
+ * errno set.  A transport built with designated initializers that leave
+ * sendv and recvv out (NULL) works with every loop.  mv_transport_fd wraps a file descriptor; memview_sim.h
  * provides a scripted one for tests.  The callbacks are the boundary of the
  * proof: the library assumes of them only what it assumes of send(2) and
  * recv(2) (they return, they touch no memory but the buffer given and
  * errno), and it checks every count they return.
  *
- * All four loops below send or receive without copying: the bytes go
- * straight from or into the view's memory.  For all four:
+ * All five loops below send or receive without copying: the bytes go
+ * straight from or into the view's memory.  For all five:
  *  - *sent / *received is the exact number of bytes moved, on every
  *    return, success or failure: resume with mv_advance(&v, *sent);
  *  - EINTR is retried, never reported (a transport interrupted more than
@@ -59,6 +61,7 @@ typedef struct mv_transport {
     ssize_t (*send)(void *ctx, const void *buf, size_t len);            /* like send(2) */
     ssize_t (*recv)(void *ctx, void *buf, size_t len);                  /* like recv(2); 0 = end of stream */
     ssize_t (*sendv)(void *ctx, const struct iovec *iov, int iovcnt);   /* may be NULL */
+    ssize_t (*recvv)(void *ctx, const struct iovec *iov, int iovcnt);   /* like readv(2); may be NULL */
 } mv_transport;
 
 /* Consecutive EINTR failures retried before giving up (see above). */
@@ -70,13 +73,14 @@ typedef struct mv_transport {
 
 /* mv_transport_fd: a transport over a file descriptor.  On a socket it
  * uses send/recv/sendmsg with MSG_NOSIGNAL (a closed peer gives EPIPE, not
- * SIGPIPE); on any other descriptor (pipe, file, terminal) read, write and
- * writev (writing to a pipe whose reader is gone raises SIGPIPE there, as
+ * SIGPIPE), and readv; on any other descriptor (pipe, file, terminal) read,
+ * write, writev and readv (writing to a pipe whose reader is gone raises SIGPIPE there, as
  * write(2) does: ignore the signal to get EPIPE).  The descriptor is not
  * owned: closing it is the caller's business. */
 /*@ terminates \true;
     assigns __fc_errno;
-    ensures functions: \result.send != \null && \result.recv != \null && \result.sendv != \null;
+    ensures functions: \result.send != \null && \result.recv != \null && \result.sendv != \null &&
+                       \result.recvv != \null;
 */
 mv_transport mv_transport_fd(int fd);
 
@@ -209,6 +213,7 @@ MV_NODISCARD mv_status mv_recv_into(const mv_transport *t, mv_view v, size_t nby
     requires apart: received == \null || v.len == 0 ||
       \separated(received, v.data + (mv_span_lo(v.len, v.stride) .. mv_span_hi(v.len, v.stride)));
     terminates \true;
+    exits \false;
     assigns *received, __fc_errno, mv_io_last, v.data[0 .. v.len - 1];
     behavior bad_pointer:
       assumes !mv_io_recv_args(t, received);
@@ -234,6 +239,70 @@ MV_NODISCARD mv_status mv_recv_into(const mv_transport *t, mv_view v, size_t nby
     disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_recv_all(const mv_transport *t, mv_view v, size_t chunk, size_t *received);
+
+/* mv_recvv_all: fills views[0 .. count-1], in order, each completely before
+ * the next, with vectored receives (t->recvv), each given one piece per
+ * view from the first byte not yet filled on, empty views included as
+ * empty pieces, at most IOV_MAX pieces a call; without t->recvv, view by
+ * view with mv_recv_all's loop on t->recv.  It resumes exactly inside a
+ * partly filled view: the receiving twin of mv_sendv_all, and of a loop of
+ * socket.recv_into over the views.  Every
+ * view is checked before anything is received.  MV_EINVAL: t or received
+ * is NULL, t has no receive function (recv nor recvv), or views is NULL
+ * with count > 0.  MV_ERELEASED: a view is released.  MV_EREADONLY: a view
+ * is read-only.  MV_ENOTCONTIG: a view is not contiguous.  MV_EOVERFLOW:
+ * the total length does not fit in size_t.  These leave every view's bytes
+ * unchanged, with *received == 0.  Then as mv_recv_all: MV_OK (all views
+ * full), MV_EAGAIN, MV_ECLOSED (the stream ended first), MV_EINVAL (the last
+ * call claimed more than it was given) or MV_ESYS, *received counting the
+ * bytes across all the views (resume with the views from that byte on). */
+/*@ requires t_valid: t == \null || \valid_read(t);
+    requires views_valid: views == \null || count == 0 || \valid_read(views + (0 .. count - 1));
+    requires each: views == \null || \forall integer i; 0 <= i < count ==> mv_valid(views[i]);
+    requires received_valid: received == \null || \valid(received);
+    requires apart: received == \null || views == \null || count == 0 ||
+      \separated(received, views + (0 .. count - 1));
+    requires apart_bytes: received == \null || views == \null ||
+      \forall integer i; 0 <= i < count ==> views[i].len == 0 ||
+        \separated(received, views[i].data + (mv_span_lo(views[i].len, views[i].stride) ..
+                                              mv_span_hi(views[i].len, views[i].stride)));
+    terminates \true;
+    assigns *received, __fc_errno, mv_io_last,
+      { views[i].data[j] | integer i, j; 0 <= i < count && 0 <= j < views[i].len };
+    behavior bad_pointer:
+      assumes !mv_io_recvv_args(t, received, views, count);
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior refused:
+      assumes mv_io_recvv_args(t, received, views, count) && !mv_io_recvv_ok(views, count);
+      assigns *received;
+      ensures released: (\exists integer i; 0 <= i < count && views[i].released != 0) ==>
+        \result == MV_ERELEASED;
+      ensures readonly: (\forall integer i; 0 <= i < count ==> views[i].released == 0) &&
+        (\exists integer i; 0 <= i < count && views[i].readonly != 0) ==> \result == MV_EREADONLY;
+      ensures contiguous: (\forall integer i; 0 <= i < count ==>
+                             views[i].released == 0 && views[i].readonly == 0) &&
+        (\exists integer i; 0 <= i < count && views[i].len > 1 && views[i].stride != 1) ==>
+        \result == MV_ENOTCONTIG;
+      ensures overflow: (\forall integer i; 0 <= i < count ==> mv_io_receivable(views[i])) ==>
+        \result == MV_EOVERFLOW;
+      ensures nothing: *received == 0;
+    behavior receiving:
+      assumes mv_io_recvv_args(t, received, views, count) && mv_io_recvv_ok(views, count);
+      assigns *received, __fc_errno, mv_io_last,
+        { views[i].data[j] | integer i, j; 0 <= i < count && 0 <= j < views[i].len };
+      ensures result: \result == MV_OK || \result == MV_EAGAIN || \result == MV_ECLOSED ||
+                      \result == MV_EINVAL || \result == MV_ESYS;
+      ensures progress: *received <= mv_total_len(views, count);
+      ensures done: \result == MV_OK <==> *received == mv_total_len(views, count);
+      ensures given: \result != MV_OK ==>
+        1 <= mv_io_last.given <= mv_total_len(views, count) - *received;
+      ensures transport: mv_io_answered(\result);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_recvv_all(const mv_transport *t, const mv_view *views, size_t count,
+                                    size_t *received);
 
 #ifdef __cplusplus
 }

@@ -91,6 +91,90 @@ size_t mv_hex_size(mv_view v, char sep, ptrdiff_t bytes_per_sep);
 */
 MV_NODISCARD mv_status mv_hex(mv_view v, char *dst, size_t cap, char sep, ptrdiff_t bytes_per_sep,
                               size_t *written);
+
+/* mv_fromhex_size: the number of bytes bytes.fromhex(text) decodes to:
+ * *n = the number of digit pairs in text's items (any stride), read as
+ * mv_fromhex reads them.
+ * MV_EINVAL: n is NULL.  MV_ERELEASED.  MV_EINVAL: text is not valid
+ * fromhex input (see mv_fromhex).  On failure *n is unchanged. */
+/*@ requires valid: mv_valid(text);
+    requires n_valid: n == \null || \valid(n);
+    terminates \true;
+    assigns *n;
+    behavior null_n:
+      assumes n == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes n != \null && !mv_live(text);
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior bad_text:
+      assumes n != \null && mv_live(text) && !mv_unhex_valid(text);
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior counted:
+      assumes n != \null && mv_live(text) && mv_unhex_valid(text);
+      assigns *n;
+      ensures result: \result == MV_OK;
+      ensures count: *n == mv_unhex_len(text);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_fromhex_size(mv_view text, size_t *n);
+
+/* mv_fromhex: bytes.fromhex(text) (Python 3.7 and later) into the first
+ * items of dst: text's items (any stride) are pairs of hex digits, either
+ * case, each pair one byte, high digit first; ASCII whitespace (\t \n \v
+ * \f \r and space) may come before, between and after pairs, but not
+ * between a pair's two digits.  *written = the number of bytes, which
+ * mv_fromhex_size gives beforehand; the items of dst past them are left
+ * as they were.  The text is checked and counted in a first pass and
+ * decoded in a second, so a failure writes nothing.  dst's items must not
+ * overlap text's.
+ * MV_EINVAL: written is NULL.  MV_ERELEASED (either view).  MV_EREADONLY:
+ * dst is read-only.  MV_EINVAL: a character is neither a hex digit nor
+ * whitespace, whitespace or the end splits a pair.  MV_ERANGE: dst has
+ * fewer items than the bytes decoded.  On failure neither dst nor
+ * *written is written. */
+/*@ requires valid: mv_valid(text) && mv_valid(dst);
+    requires written_valid: written == \null || \valid(written);
+    requires apart: mv_items_apart(dst, text);
+    terminates \true;
+    assigns *written, { *mv_item(dst, i) | integer i; 0 <= i < dst.len };
+    behavior null_written:
+      assumes written == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes written != \null && !mv_both_live(text, dst);
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior readonly:
+      assumes written != \null && mv_both_live(text, dst) && dst.readonly != 0;
+      assigns \nothing;
+      ensures result: \result == MV_EREADONLY;
+    behavior bad_text:
+      assumes mv_unhex_ready(text, dst, written) && !mv_unhex_valid(text);
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior too_small:
+      assumes mv_unhex_ready(text, dst, written) && mv_unhex_valid(text) &&
+              dst.len < mv_unhex_len(text);
+      assigns \nothing;
+      ensures result: \result == MV_ERANGE;
+    behavior decoded:
+      assumes mv_unhex_ready(text, dst, written) && mv_unhex_valid(text) &&
+              mv_unhex_len(text) <= dst.len;
+      assigns *written, { *mv_item(dst, i) | integer i; 0 <= i < mv_unhex_len(text) };
+      ensures result: \result == MV_OK;
+      ensures written: *written == \old(mv_unhex_len(text));
+      ensures bytes: \forall integer i; 0 <= i < text.len ==> \old(mv_unhex_ends(text, i)) ==>
+        mv_at(dst, \old(mv_unhex_count(text, i))) == \old(mv_unhex_byte(text, i));
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_fromhex(mv_view text, mv_view dst, size_t *written);
 /* ------------------------------------------------------------------ */
 /* Searching                                                           */
 /* ------------------------------------------------------------------ */
@@ -130,6 +214,42 @@ MV_NODISCARD mv_status mv_hex(mv_view v, char *dst, size_t cap, char sep, ptrdif
 */
 MV_NODISCARD mv_status mv_index(mv_view v, uint8_t value, ptrdiff_t start, ptrdiff_t stop,
                                 size_t *pos);
+
+/* mv_rindex: bytes.rindex(value, start, stop): *pos = the last i in the
+ * slice bounds [start:stop] (clamped like a slice, MV_OMIT allowed, as for
+ * mv_index) with v[i] == value; *pos is an index into v, not into the
+ * slice.  The items are read from the end, one stride apart.
+ * MV_EINVAL: pos is NULL.  MV_ERELEASED.  MV_ENOTFOUND: no such i.  On
+ * failure *pos is unchanged. */
+/*@ requires valid: mv_valid(v);
+    requires pos_valid: pos == \null || \valid(pos);
+    terminates \true;
+    assigns *pos;
+    behavior null_pos:
+      assumes pos == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes pos != \null && !mv_live(v);
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior absent:
+      assumes pos != \null && mv_live(v) && mv_absent_from(v, value, start, stop);
+      assigns \nothing;
+      ensures result: \result == MV_ENOTFOUND;
+    behavior found:
+      assumes pos != \null && mv_live(v) && mv_found_in(v, value, start, stop);
+      assigns *pos;
+      ensures result: \result == MV_OK;
+      ensures bounds: mv_idx_lo(v.len, start) <= *pos < mv_idx_hi(v.len, stop);
+      ensures match: mv_at(v, *pos) == value;
+      ensures last: \forall integer i; *pos < i < mv_idx_hi(v.len, stop) ==>
+        mv_at(v, i) != value;
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_rindex(mv_view v, uint8_t value, ptrdiff_t start, ptrdiff_t stop,
+                                 size_t *pos);
 
 /* mv_count: memoryview.count(value): how many items equal value;
  * 0 for a released view.  Contiguous views are counted in blocks of 128
@@ -198,6 +318,47 @@ size_t mv_count(mv_view v, uint8_t value);
     disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_find(mv_view hay, mv_view needle, size_t *pos);
+
+/* mv_rfind: bytes.rfind: *pos = the highest position at which needle's
+ * items occur, in order, in hay (strides may differ); an empty needle is
+ * found at len(hay) (b'abc'.rfind(b'') == 3), a needle longer than hay
+ * nowhere.
+ *
+ * Tries the start positions from the last one down, comparing items until
+ * the first difference: O(len(hay) * len(needle)) item comparisons in the
+ * worst case, O(len(hay)) for the usual needles that differ early.  Needs
+ * no table, so it never allocates and has no MV_ENOMEM.
+ *
+ * MV_EINVAL: pos is NULL.  MV_ERELEASED (either view).  MV_ENOTFOUND:
+ * needle occurs nowhere.  On failure *pos is unchanged. */
+/*@ requires valid: mv_valid(hay) && mv_valid(needle);
+    requires pos_valid: pos == \null || \valid(pos);
+    terminates \true;
+    assigns *pos;
+    behavior null_pos:
+      assumes pos == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior released:
+      assumes pos != \null && !mv_both_live(hay, needle);
+      assigns \nothing;
+      ensures result: \result == MV_ERELEASED;
+    behavior absent:
+      assumes pos != \null && mv_both_live(hay, needle) && mv_no_match(hay, needle);
+      assigns \nothing;
+      ensures result: \result == MV_ENOTFOUND;
+    behavior found:
+      assumes pos != \null && mv_both_live(hay, needle) && mv_some_match(hay, needle);
+      assigns *pos;
+      ensures result: \result == MV_OK;
+      ensures bounds: *pos + needle.len <= hay.len;
+      ensures match: mv_match_at(hay, needle, *pos);
+      ensures last: \forall integer k; *pos < k && k + needle.len <= hay.len ==>
+        !mv_match_at(hay, needle, k);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_rfind(mv_view hay, mv_view needle, size_t *pos);
 
 #ifdef __cplusplus
 }

@@ -237,6 +237,69 @@ ssize_t mv_sim_sendv(mv_sim *s, const struct iovec *iov, int iovcnt)
     return (ssize_t)mv__sim_append_iov(s, iov, iovcnt, n);
 }
 
+/* The first want input bytes not yet served go into the pieces, in order;
+ * returns how many there were (fewer than want only if the pieces hold
+ * fewer). */
+/*@ requires sim: mv_sim_ok(s);
+    requires room: want <= s->input_len - s->input_pos;
+    requires vector: iovcnt >= 0 && (iovcnt == 0 || \valid_read(iov + (0 .. iovcnt - 1)));
+    requires apart: iovcnt == 0 || \separated(s, iov + (0 .. iovcnt - 1));
+    requires rooms: mv_sim_iov_writable(iov, iovcnt);
+    requires apart: mv_sim_iov_apart_in(s, iov, iovcnt);
+    terminates \true;
+    exits \false;
+    assigns s->input_pos, { ((char *)iov[i].iov_base)[j] | integer i, j; 0 <= i < iovcnt && 0 <= j < iov[i].iov_len };
+    ensures sim: mv_sim_ok(s) && s->input_pos == \old(s->input_pos) + \result;
+    ensures moved: \result <= want;
+*/
+static size_t mv__sim_serve_iov(mv_sim *s, const struct iovec *iov, int iovcnt, size_t want)
+{
+    size_t moved = 0;
+    /*@ loop invariant i: 0 <= i <= iovcnt;
+        loop invariant moved: moved <= want && s->input_pos == \at(s->input_pos, Pre) + moved;
+        loop invariant sim: mv_sim_ok(s);
+        loop assigns i, moved, s->input_pos, { ((char *)iov[i].iov_base)[j] | integer i, j; 0 <= i < iovcnt && 0 <= j < iov[i].iov_len };
+        loop variant iovcnt - i;
+    */
+    for (int i = 0; i < iovcnt && moved < want; i++) {
+        size_t piece = iov[i].iov_len < want - moved ? iov[i].iov_len : want - moved;
+        if (piece == 0)
+            continue; /* an empty piece may have a NULL base: form no pointer from it */
+        char *dst = iov[i].iov_base;
+        const char *src = s->input + s->input_pos;
+        /*@ loop invariant k: 0 <= k <= piece;
+            loop assigns k, dst[0 .. piece - 1];
+            loop variant piece - k;
+        */
+        for (size_t k = 0; k < piece; k++)
+            dst[k] = src[k];
+        s->input_pos += piece;
+        moved += piece;
+    }
+    return moved;
+}
+
+ssize_t mv_sim_recvv(mv_sim *s, const struct iovec *iov, int iovcnt)
+{
+    /* The room offered, saturating (only a count to compare with). */
+    size_t total = 0;
+    /*@ loop invariant i: 0 <= i <= iovcnt;
+        loop assigns i, total;
+        loop variant iovcnt - i;
+    */
+    for (int i = 0; i < iovcnt; i++)
+        total = iov[i].iov_len > SIZE_MAX - total ? SIZE_MAX : total + iov[i].iov_len;
+    size_t n;
+    ssize_t result = mv__sim_outcome(s, total, MV__SIM_RECEIVING, &n);
+    if (n == 0)
+        return result;
+    /* The outcome wrote only the simulator, apart from the iovecs. */
+    /*@ assert pieces: \forall integer i; 0 <= i < iovcnt ==>
+          iov[i].iov_len == \at(iov[i].iov_len, Pre) && iov[i].iov_base == \at(iov[i].iov_base, Pre);
+    */
+    return (ssize_t)mv__sim_serve_iov(s, iov, iovcnt, n);
+}
+
 #ifndef __FRAMAC__
 /* The transport's callbacks: the void * context back to the simulator it
  * is.  Frama-C reads their trusted declarations instead
@@ -255,11 +318,16 @@ static ssize_t mv__sim_sendv_cb(void *ctx, const struct iovec *iov, int iovcnt)
 {
     return mv_sim_sendv(ctx, iov, iovcnt);
 }
+
+static ssize_t mv__sim_recvv_cb(void *ctx, const struct iovec *iov, int iovcnt)
+{
+    return mv_sim_recvv(ctx, iov, iovcnt);
+}
 #endif
 
 mv_transport mv_sim_transport(mv_sim *s)
 {
-    mv_transport t = { s, mv__sim_send_cb, mv__sim_recv_cb, mv__sim_sendv_cb };
+    mv_transport t = { s, mv__sim_send_cb, mv__sim_recv_cb, mv__sim_sendv_cb, mv__sim_recvv_cb };
     return t;
 }
 
