@@ -270,12 +270,12 @@ static void step_export(state *s, fz_in *d, int i)
 }
 
 /* What mv_buf_release(buffer i, slot k) must answer for a slot that is not
- * released: the view is recognised by its fields, the same length and the
- * same bytes (an empty export has none, so any empty view is one). */
+ * released: only buffer i's own live export is taken back (an exported
+ * view carries its buffer: an empty view from plain memory, or the other
+ * empty buffer's export, is refused though its fields look alike). */
 static mv_status release_status(const state *s, int i, int k)
 {
-    size_t vlen = s->live[k] ? s->vlen[k] : 0;
-    bool matches = vlen == s->m[i].len && (vlen == 0 || s->owner[k] == i);
+    bool matches = s->live[k] && s->owner[k] == i && s->vlen[k] == s->m[i].len;
     return s->m[i].exports == 0 || !matches ? MV_EINVAL : MV_OK;
 }
 
@@ -288,8 +288,8 @@ static void step_release(state *s, fz_in *d, int i)
     mv_view before = s->slot[k];
     bool rel = !s->live[k] && (before.released || fz_bool(d));
     if (!s->live[k] && !before.released) {
-        /* An empty slot: a fresh empty view, which matches an empty
-         * buffer's export field for field. */
+        /* An empty slot: a fresh empty view, which looks like an empty
+         * buffer's export field for field but is not one. */
         FZ_STATUS(mv_from(NULL, 0, &s->slot[k]), MV_OK, "mv_from(NULL, 0)");
         if (rel)
             FZ_STATUS(mv_release(&s->slot[k]), MV_OK, "mv_release");
@@ -310,8 +310,6 @@ static void step_release(state *s, fz_in *d, int i)
         return;
     }
     fzm_expect(s->slot[k], NULL, 0, fzm_released(), "mv_buf_release");
-    /* When the slot was the other (empty) buffer's export, it is counted
-     * off this one: the other keeps an export nobody holds (see cleanup). */
     m->exports--;
     s->live[k] = false;
     /* Releasing it again: already released. */
@@ -505,27 +503,20 @@ static void cleanup(state *s)
 {
     for (int k = 0; k < SLOTS; k++)
         if (s->live[k]) {
-            /* A live export whose count an empty view already took back
-             * (any empty view is an empty buffer's export) is refused. */
+            /* Every live export goes back to its own buffer. */
             mbuf *m = &s->m[s->owner[k]];
-            mv_status want = release_status(s, s->owner[k], k);
-            FZ_STATUS(mv_buf_release(&s->b[s->owner[k]], &s->slot[k]), want, "clean-up release");
-            if (want == MV_OK)
-                m->exports--;
+            FZ_STATUS(release_status(s, s->owner[k], k), MV_OK, "model: clean-up release");
+            FZ_STATUS(mv_buf_release(&s->b[s->owner[k]], &s->slot[k]), MV_OK, "clean-up release");
+            m->exports--;
             s->live[k] = false;
         }
     for (int i = 0; i < 2; i++) {
         if (!s->m[i].made)
             continue;
-        /* Exports counted off the other buffer: an empty buffer takes any
-         * empty view back. */
-        while (s->m[i].exports > 0) {
-            mv_view e;
-            FZ_CHECK(s->m[i].len == 0, "model: a non-empty buffer with exports nobody holds");
-            FZ_STATUS(mv_from(NULL, 0, &e), MV_OK, "mv_from(NULL, 0)");
-            FZ_STATUS(mv_buf_release(&s->b[i], &e), MV_OK, "clean-up release");
-            s->m[i].exports--;
-        }
+        /* Only the holders of its exports could hand them back: none is
+         * left counted. */
+        FZ_CHECK(s->m[i].exports == 0, "model: exports nobody holds");
+        FZ_CHECK(mv_buf_exports(&s->b[i]) == 0, "mv_buf_exports after every export came back");
         if (s->m[i].spare) {
             FZ_STATUS(mv_buf_commit(&s->b[i], &s->spare[i], 0), MV_OK, "clean-up commit");
             s->m[i].spare = false;
