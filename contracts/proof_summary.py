@@ -8,9 +8,9 @@
 passes (cvc4 on every goal, then z3 on the goals cvc4 left open).  A
 pass's report holds the status of every goal so far, so each group gives
 the report of its last pass.  The groups' function rows are added up (the
-copies Frama-C makes of a static helper that several files include are
-counted under the helper's name); each lemma counts once, however many
-groups prove it.  So the summary does not depend on how the sources are
+copies Frama-C makes of a static function that several files define are
+counted under its name); each lemma counts once, whichever group proves
+it.  So the summary does not depend on how the sources are
 grouped.
 
 The summary lists, per function (and for the lemmas), the goals proved and
@@ -47,8 +47,9 @@ def section_stats(props):
 
 def base_name(name):
     """Frama-C renames the copies of one static function that several
-    translation units define (the helpers of src/mv_internal.h) NAME_0,
-    NAME_1, ...: they are counted under NAME.  No memview function name
+    translation units define NAME_0, NAME_1, ...: they are counted under
+    NAME.  (The helpers of src/mv_internal.h are no longer such copies:
+    they are proven once, in src/mv_internal.c.)  No memview function name
     ends in _<digits>."""
     return re.sub(r'_[0-9]+$', '', name)
 

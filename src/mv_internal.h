@@ -59,8 +59,9 @@
  * exist only for the proof and compile to nothing.
  * ------------------------------------------------------------------- */
 
-/* mv__lemma_in_span (item i lies in the span) is in memview/inline.h,
- * whose inline definitions use it. */
+/* The contracts of mv__lemma_in_span (item i lies in the span) and
+ * mv__lemma_cut are in memview/inline.h, whose inline definitions call
+ * them; their bodies are below, with the other helpers'. */
 
 /* A factor no larger in magnitude than m scales s to no more than m * s in
  * magnitude, whichever the signs. */

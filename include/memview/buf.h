@@ -453,8 +453,9 @@ MV_NODISCARD mv_status mv_buf_spare(mv_buf *b, size_t min, mv_view *spare);
 /* mv_buf_commit: hands back the spare view: the first n bytes written
  * through it become the last n bytes of the contents (no byte is copied),
  * and *spare is released (it answers MV_ERELEASED afterwards); n == 0
- * abandons it.  The view is recognised by its fields, as mv_buf_release
- * recognises an export: pass back exactly what mv_buf_spare returned.
+ * abandons it.  The view is recognised by the buffer it names and its
+ * fields, as mv_buf_release recognises an export: pass back exactly what
+ * mv_buf_spare returned.
  * MV_EINVAL: b or spare is NULL.  MV_ERELEASED: *spare was released.
  * MV_EINVAL: *spare is not this buffer's outstanding spare view.
  * MV_EBUSY: exports of the contents are live (their length would no
