@@ -17,10 +17,10 @@ define need
 	fi
 endef
 
-.PHONY: deps deps-clang deps-gcc deps-python deps-prove deps-afl deps-lcov deps-gnuplot \
+.PHONY: deps deps-clang deps-gcc deps-python deps-yaml deps-prove deps-afl deps-lcov deps-gnuplot \
         deps-valgrind deps-pkgconfig
 
-deps: deps-clang deps-gcc deps-python deps-prove deps-afl deps-lcov deps-gnuplot deps-valgrind \
+deps: deps-clang deps-gcc deps-python deps-yaml deps-prove deps-afl deps-lcov deps-gnuplot deps-valgrind \
       deps-pkgconfig
 
 # clang with its sanitizer runtimes (tests, libFuzzer): the runtimes come
@@ -36,6 +36,14 @@ deps-gcc:
 	$(call need,gcc,gcc libc6-dev)
 deps-python:
 	$(call need,python3,python3)
+# PyYAML, for the check of the GitHub workflows.
+deps-yaml: deps-python
+	@python3 -c 'import yaml' 2>/dev/null || { \
+	  echo "memview: missing: python3's yaml; installing Debian packages: python3-yaml"; \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-yaml >/dev/null || exit 1; \
+	  else echo "run as root: apt-get install -y python3-yaml"; exit 1; fi; }
 # Frama-C WP and its provers; Why3 learns where the provers are once.
 deps-prove:
 	$(call need,frama-c why3 z3 cvc4,frama-c-base why3 z3 cvc4)

@@ -4,13 +4,22 @@
  *
  *   recvbuf fill MIB REPS
  *        MIB MiB arrive over an AF_UNIX stream socket pair (a writer thread
- *        sends them in 64 KiB writes) and are received 4 KiB at a time:
- *          memview       mv_buf_spare(&b, 4096, &spare), mv_recv_into(&t,
- *                        spare, 0, &got), mv_buf_commit(&b, &spare, got)
- *                        into a buffer that starts empty and grows as
- *                        it needs
- *          recv          recv(fd, p + off, 4096, 0) into a block of MIB MiB
- *                        allocated before the clock starts
+ *        sends them in 64 KiB writes) and are received with 4 KiB of room
+ *        asked per call:
+ *          memview       mv_buf_recv(&t, &b, 4096, &got) (room for 4 KiB
+ *                        made, then one receive into all the room there is)
+ *                        into a buffer that starts empty and grows as it
+ *                        needs
+ *          spare         mv_buf_spare(&b, 4096, &spare), mv_recv_into(&t,
+ *                        spare, 4096, &got), mv_buf_commit(&b, &spare,
+ *                        got): exactly 4 KiB per receive, from empty too
+ *          recv          recv(fd, p + off, 4096, 0) into one block of MIB
+ *                        MiB, allocated and written once before the first
+ *                        repetition and reused
+ *          recv-fresh    the same into a block allocated before the clock
+ *                        starts and not touched before
+ *          memview-kept  mv_buf_recv into one buffer kept across
+ *                        repetitions (mv_buf_clear before the clock)
  *        prints "fill CONTENDER REP SECONDS"
  *
  *   recvbuf parse MIB REPS
@@ -71,50 +80,95 @@ static void *write_all(void *arg)
 }
 
 /* One transfer of n bytes received by contender who; returns seconds. */
-static double fill_once(const char *who, const uint8_t *bytes, size_t n, uint8_t *pre)
+/* The contenders of fill.  The first two start from an empty buffer every
+ * time, so their time includes growing it (new blocks, copies, the kernel
+ * mapping fresh pages); "recv" reuses one block, mapped once, as a program
+ * that knows the size up front does; "recv-fresh" gets a block allocated
+ * before the clock starts and never touched, so it maps its pages as it
+ * fills them; "memview-kept" keeps its buffer from one repetition to the
+ * next (mv_buf_clear before the clock), as a server reusing its receive
+ * buffer does. */
+enum { FILL_MEMVIEW, FILL_SPARE, FILL_RECV, FILL_RECV_FRESH, FILL_MEMVIEW_KEPT, FILL_N };
+static const char *const fill_names[FILL_N] = { "memview", "spare", "recv", "recv-fresh",
+                                                "memview-kept" };
+
+/* Receives n bytes into an owner buffer, with mv_buf_recv or with the
+ * spare / mv_recv_into / commit triple of exactly CHUNK bytes. */
+static void fill_buf(mv_transport *tr, mv_buf *b, size_t n, bool spare_form)
+{
+    while (mv_buf_len(b) < n) {
+        size_t got;
+        if (spare_form) {
+            mv_view spare;
+            if (mv_buf_spare(b, CHUNK, &spare) != MV_OK ||
+                mv_recv_into(tr, spare, CHUNK, &got) != MV_OK ||
+                mv_buf_commit(b, &spare, got) != MV_OK || got == 0)
+                BENCH_DIE("mv_buf_spare / mv_recv_into / mv_buf_commit");
+        } else if (mv_buf_recv(tr, b, CHUNK, &got) != MV_OK) {
+            BENCH_DIE("mv_buf_recv");
+        }
+    }
+}
+
+static void fill_raw(int fd, uint8_t *p, size_t n)
+{
+    size_t off = 0;
+    while (off < n) {
+        size_t want = n - off < CHUNK ? n - off : CHUNK;
+        ssize_t k = recv(fd, p + off, want, 0);
+        if (k <= 0)
+            BENCH_DIE("recv");
+        off += (size_t)k;
+    }
+}
+
+static double fill_once(int who, const uint8_t *bytes, size_t n, uint8_t *pre, mv_buf *kept)
 {
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
         BENCH_DIE("socketpair");
     writer w = { sv[0], bytes, n };
+    mv_transport tr = mv_transport_fd(sv[1]);
+    mv_buf fresh;
+    mv_buf *b = who == FILL_MEMVIEW_KEPT ? kept : &fresh;
+    uint8_t *dst = pre;
+    if (who == FILL_MEMVIEW || who == FILL_SPARE) {
+        if (mv_buf_init(&fresh, 0) != MV_OK)
+            BENCH_DIE("mv_buf_init");
+    } else if (who == FILL_MEMVIEW_KEPT) {
+        if (mv_buf_clear(kept) != MV_OK)
+            BENCH_DIE("mv_buf_clear");
+    } else if (who == FILL_RECV_FRESH) {
+        dst = malloc(n);
+        if (dst == NULL)
+            BENCH_DIE("malloc");
+    }
     pthread_t th;
-    bool ok = false;
     double t0 = bench_now();
     if (pthread_create(&th, NULL, write_all, &w) != 0)
         BENCH_DIE("pthread_create");
-    double t;
-    if (strcmp(who, "memview") == 0) {
-        mv_transport tr = mv_transport_fd(sv[1]);
-        mv_buf b;
-        if (mv_buf_init(&b, 0) != MV_OK)
-            BENCH_DIE("mv_buf_init");
-        while (mv_buf_len(&b) < n) {
-            mv_view spare;
-            size_t got;
-            if (mv_buf_spare(&b, CHUNK, &spare) != MV_OK ||
-                mv_recv_into(&tr, spare, CHUNK, &got) != MV_OK ||
-                mv_buf_commit(&b, &spare, got) != MV_OK || got == 0)
-                BENCH_DIE("mv_buf_spare / mv_recv_into / mv_buf_commit");
-        }
-        t = bench_now() - t0;
+    if (who == FILL_RECV || who == FILL_RECV_FRESH)
+        fill_raw(sv[1], dst, n);
+    else
+        fill_buf(&tr, b, n, who == FILL_SPARE);
+    double t = bench_now() - t0;
+    bool ok;
+    if (who == FILL_RECV || who == FILL_RECV_FRESH) {
+        ok = memcmp(dst, bytes, n) == 0;
+    } else {
         mv_view e;
-        if (mv_buf_export(&b, true, &e) != MV_OK)
+        if (mv_buf_export(b, true, &e) != MV_OK)
             BENCH_DIE("mv_buf_export");
         ok = mv_len(e) == n && memcmp(mv_data(e), bytes, n) == 0;
-        if (mv_buf_release(&b, &e) != MV_OK || mv_buf_free(&b) != MV_OK)
+        if (mv_buf_release(b, &e) != MV_OK)
             BENCH_DIE("mv_buf_release");
-    } else {
-        size_t off = 0;
-        while (off < n) {
-            size_t want = n - off < CHUNK ? n - off : CHUNK;
-            ssize_t k = recv(sv[1], pre + off, want, 0);
-            if (k <= 0)
-                BENCH_DIE("recv");
-            off += (size_t)k;
-        }
-        t = bench_now() - t0;
-        ok = memcmp(pre, bytes, n) == 0;
     }
+    if (who == FILL_MEMVIEW || who == FILL_SPARE) {
+        if (mv_buf_free(&fresh) != MV_OK)
+            BENCH_DIE("mv_buf_free");
+    }
+    if (who == FILL_RECV_FRESH)
+        free(dst);
     pthread_join(th, NULL);
     close(sv[0]);
     close(sv[1]);
@@ -131,13 +185,21 @@ static void fill(size_t n, int reps)
     uint32_t st = 7;
     for (size_t i = 0; i < n; i++)
         bytes[i] = (uint8_t)bench_rand(&st);
-    static const char *const who[2] = { "memview", "recv" };
+    /* The reused block and the kept buffer are filled once before the
+     * first repetition, so every repetition finds them mapped. */
+    memset(pre, 0, n);
+    mv_buf kept;
+    if (mv_buf_init(&kept, 0) != MV_OK || mv_buf_reserve(&kept, n) != MV_OK ||
+        mv_buf_resize(&kept, n) != MV_OK)
+        BENCH_DIE("mv_buf_reserve");
     for (int rep = 0; rep < reps; rep++)
-        for (int k = 0; k < 2; k++) {
-            const char *c = who[(k + rep) % 2];
-            printf("fill %s %d %.9f\n", c, rep, fill_once(c, bytes, n, pre));
+        for (int k = 0; k < FILL_N; k++) {
+            int c = (k + rep) % FILL_N;
+            printf("fill %s %d %.9f\n", fill_names[c], rep, fill_once(c, bytes, n, pre, &kept));
             fflush(stdout);
         }
+    if (mv_buf_free(&kept) != MV_OK)
+        BENCH_DIE("mv_buf_free");
     free(bytes);
     free(pre);
 }

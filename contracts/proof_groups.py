@@ -1,18 +1,27 @@
 #!/usr/bin/env python3
-"""proof_groups.py SUMMARY N FILE... — the sources split into N proof groups.
+"""proof_groups.py SUMMARY TIMES N FILE... — the sources split into N proof groups.
 
 `make prove` runs one Frama-C per group, side by side.  The groups are
-balanced by the goal counts of the committed per-function summary (each
-function's goals charged to the file that defines it; a file the summary
-does not know yet counts as the average file), largest file first into
-the lightest group.  Prints one line per group, its files separated by
-commas.
+balanced by the measured seconds of proof per function (TIMES, written by
+contracts/proof_times.py from the logs of the last `make prove
+PROVE_UPDATE=1`), largest file first into the lightest group; a function
+TIMES does not know yet is charged its goals from the committed summary
+(SUMMARY) at the average cost of a goal.  A function's goals are charged to the file WP proves
+it in: the file that defines it, or, for the bodies kept in headers, the
+file that asks for them (MV_DEFINE_*_INLINES for a section of
+include/memview/inline.h, MV_DEFINE_INTERNAL for src/mv_internal.h).
+Goal counts alone balance badly: the goals of the I/O loops take the
+provers several times longer than the cursor's.  A file neither knows
+counts as the average file.  Prints one line per group, its files
+separated by commas.
 """
+import os
 import re
 import sys
 
 
 def goals_per_function(summary):
+    """{function: goals generated} of the committed summary."""
     goals = {}
     for line in open(summary, encoding='utf-8'):
         m = re.match(r'^(\w+)\s+\d+/(\d+)\s', line)
@@ -21,18 +30,70 @@ def goals_per_function(summary):
     return goals
 
 
+def seconds_per_function(times):
+    """{function: seconds} of proof_times.py's output; {} when missing."""
+    try:
+        lines = open(times, encoding='utf-8').readlines()
+    except FileNotFoundError:
+        return {}
+    found = {}
+    for line in lines:
+        m = re.match(r'^(\w+)\s+([\d.]+)\s*$', line)
+        if m:
+            found[m.group(1)] = float(m.group(2))
+    return found
+
+
+def cost_per_function(summary, times):
+    """{function: seconds}: measured where known, else goals at the
+    average measured cost of a goal (1 s a goal when nothing is known)."""
+    goals = goals_per_function(summary)
+    secs = seconds_per_function(times)
+    known = [fn for fn in goals if fn in secs]
+    per_goal = (sum(secs[fn] for fn in known) / max(1, sum(goals[fn] for fn in known))) if known else 1.0
+    return {fn: secs.get(fn, per_goal * n) for fn, n in goals.items()}
+
+
+# A definition: a name followed by its parameter list and a body, at the
+# start of a line (static, inline and return type before it).
+# Ghost functions (the lemma functions) sit indented in ghost comments.
+FUNCTION_DEFINITION = r'^ {0,2}[A-Za-z_][\w \*]*?\b(\w+)\s*\([^;{]*\)\s*(?:/\*@ ghost[^*]*\*/\s*)?\{'
+
+
 def defined_functions(path):
     text = open(path, encoding='utf-8').read()
-    # A definition: a name followed by its parameter list and a body, at
-    # the start of a line (static, inline and return type before it).
-    return set(re.findall(r'^[A-Za-z_][\w \*]*?\b(\w+)\s*\([^;{]*\)\s*(?:/\*@ ghost[^*]*\*/\s*)?\{',
-                          text, flags=re.M))
+    return set(re.findall(FUNCTION_DEFINITION, text, flags=re.M))
+
+
+INLINE_HEADER = 'include/memview/inline.h'
+INTERNAL_HEADER = 'src/mv_internal.h'
+
+
+def header_functions(path):
+    """The functions whose bodies path's text asks WP to prove: its own,
+    and those of the header sections it defines."""
+    text = open(path, encoding='utf-8').read()
+    found = defined_functions(path)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(path)))
+    if path.count('/') > 1:  # src/sim/...: the project root is one more up
+        root = os.path.dirname(root)
+    for macro in re.findall(r'^#define (MV_DEFINE_\w+_INLINES)\b', text, flags=re.M):
+        header = open(os.path.join(root, INLINE_HEADER), encoding='utf-8').read()
+        # The sections: from a line naming a macro to the next such line.
+        parts = re.split(r'^#if !defined\(__FRAMAC__\) \|\| defined\((MV_DEFINE_\w+_INLINES)\)',
+                         header, flags=re.M)
+        for name, body in zip(parts[1::2], parts[2::2]):
+            if name == macro:
+                found |= set(re.findall(FUNCTION_DEFINITION, body, flags=re.M))
+    if re.search(r'^#define MV_DEFINE_INTERNAL\b', text, flags=re.M):
+        found |= defined_functions(os.path.join(root, INTERNAL_HEADER))
+    return found
 
 
 def main():
-    summary, n, files = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-    goals = goals_per_function(summary)
-    cost = {f: sum(goals.get(fn, 0) for fn in defined_functions(f)) for f in files}
+    summary, times, n, files = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+    goals = cost_per_function(summary, times)
+    cost = {f: sum(goals.get(fn, 0) for fn in header_functions(f)) for f in files}
     known = [c for c in cost.values() if c > 0]
     average = sum(known) // len(known) if known else 1
     cost = {f: (c if c > 0 else average) for f, c in cost.items()}

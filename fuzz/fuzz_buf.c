@@ -9,13 +9,16 @@
  * through an export, a free, a reserve, a consume (the byte queue's front),
  * a clear, a spare view of the room after the contents (which locks the
  * buffer as an export does) or its commit, with bytes written through it
- * (or a commit of a view that is not the spare view).  The model keeps each buffer's bytes and
+ * (or a commit of a view that is not the spare view), or a receive from a
+ * simulated socket (mv_buf_recv), or secure mode on or off.  The model keeps each buffer's bytes and
  * export count and each slot's owner; after every step the statuses,
  * lengths, export counts and contents must match it, and a refused step
  * must change nothing.  At the end every export is handed back and both
  * buffers are freed, so LeakSanitizer reports anything the library kept.
  */
 #include "model.h"
+
+#include "memview_sim.h"
 
 #define MAX_LEN   192
 #define MAX_STEPS 40
@@ -27,6 +30,7 @@ typedef struct mbuf {
     size_t exports;
     bool made;   /* holds whatever init / from gave it: must be freed */
     bool spare;  /* its spare view is out (state.spare) */
+    bool secure; /* mv_buf_set_secure's mode */
 } mbuf;
 
 /* An export or the spare view is out: the buffer may not move. */
@@ -56,6 +60,8 @@ static void check_buf(const state *s, int i, const char *what)
              m->len);
     FZ_CHECK(mv_buf_exports(b) == m->exports, "%s: buffer %d: exports %zu, model %zu", what, i,
              mv_buf_exports(b), m->exports);
+    FZ_CHECK(b->secure == m->secure, "%s: buffer %d: secure %d, model %d", what, i, b->secure,
+             m->secure);
     /* The contents, read from the struct (the harness is the library's
      * test: it may look inside). */
     FZ_CHECK(m->len == 0 || memcmp(b->data, m->bytes, m->len) == 0, "%s: buffer %d: contents differ",
@@ -131,6 +137,7 @@ static void step_init(state *s, fz_in *d, int i)
     s->m[i].made = true;
     s->m[i].len = n;
     s->m[i].exports = 0;
+    s->m[i].secure = false;
     memset(s->m[i].bytes, 0, n);
 }
 
@@ -187,6 +194,7 @@ static void step_from(state *s, fz_in *d, int i)
     s->m[i].made = true;
     s->m[i].len = n;
     s->m[i].exports = 0;
+    s->m[i].secure = false;
     memcpy(s->m[i].bytes, items, n);
 }
 
@@ -375,6 +383,21 @@ static void step_consume(state *s, fz_in *d, int i)
     FZ_CHECK(s->b[i].head + s->b[i].cap == before.head + before.cap, "mv_buf_consume: block changed");
 }
 
+/* mv_buf_set_secure: the mode, and nothing else, changes. */
+static void step_secure(state *s, fz_in *d, int i)
+{
+    mbuf *m = &s->m[i];
+    if (!m->made)
+        return;
+    bool on = fz_bool(d);
+    mv_buf before = s->b[i];
+    FZ_STATUS(mv_buf_set_secure(NULL, on), MV_EINVAL, "mv_buf_set_secure(NULL)");
+    FZ_STATUS(mv_buf_set_secure(&s->b[i], on), MV_OK, "mv_buf_set_secure");
+    before.secure = on;
+    FZ_CHECK(memcmp(&before, &s->b[i], sizeof before) == 0, "mv_buf_set_secure: changed more");
+    m->secure = on;
+}
+
 /* mv_buf_clear: empty, the block kept. */
 static void step_clear(state *s, int i)
 {
@@ -481,6 +504,67 @@ static void step_commit(state *s, fz_in *d, int i)
     FZ_STATUS(mv_buf_commit(&s->b[i], &s->spare[i], 0), MV_ERELEASED, "mv_buf_commit(again)");
 }
 
+/* mv_buf_recv: one receive from a simulated socket into the room after the
+ * contents.  The script is one instruction, whose outcome memview_sim.h
+ * fixes: k bytes (at most the room and the input left), the end of the
+ * stream, EAGAIN, EIO, an over-claim, or EINTR (retried: the used-up script
+ * then moves everything asked). */
+static void step_recv(state *s, fz_in *d, int i)
+{
+    static const uint8_t kinds[] = { MV_SIM_EINTR, MV_SIM_EAGAIN, MV_SIM_ERROR,
+                                     MV_SIM_CLOSE, MV_SIM_CLAIM, 0 };
+    mbuf *m = &s->m[i];
+    if (!m->made)
+        return;
+    size_t min_room = fz_size(d, MAX_LEN - m->len);
+    size_t ask = min_room > 0 ? min_room : 1;
+    bool over = ask > (size_t)PTRDIFF_MAX - m->len;
+    if (ask > MAX_LEN - m->len && !over)
+        return; /* a real allocation this size: not the model's business */
+    uint8_t op = fz_u8(d);
+    uint8_t script[1] = { op % 2 ? (uint8_t)(1 + op / 2 % 0xDF) : kinds[op / 2 % 6] };
+    uint8_t input[MAX_LEN];
+    size_t input_len = fz_size(d, MAX_LEN - m->len);
+    if (input_len > MAX_LEN - m->len)
+        input_len = MAX_LEN - m->len;
+    fz_fill(d, input, input_len);
+    mv_sim sim;
+    FZ_STATUS(mv_sim_init(&sim, script, sizeof script, NULL, 0, input, input_len), MV_OK,
+              "mv_sim_init");
+    mv_transport t = mv_sim_transport(&sim);
+    size_t got = 12345, unset = 12345;
+    mv_buf before = s->b[i];
+    FZ_STATUS(mv_buf_recv(NULL, &s->b[i], min_room, &got), MV_EINVAL, "mv_buf_recv(NULL transport)");
+    FZ_STATUS(mv_buf_recv(&t, NULL, min_room, &got), MV_EINVAL, "mv_buf_recv(NULL buffer)");
+    FZ_STATUS(mv_buf_recv(&t, &s->b[i], min_room, NULL), MV_EINVAL, "mv_buf_recv(NULL count)");
+    mv_status want = locked(m) ? MV_EBUSY : over ? MV_EOVERFLOW : MV_OK;
+    if (want != MV_OK) {
+        FZ_STATUS(mv_buf_recv(&t, &s->b[i], min_room, &got), want, "mv_buf_recv");
+        FZ_CHECK(got == unset, "mv_buf_recv: refused call wrote the count");
+        FZ_CHECK(memcmp(&before, &s->b[i], sizeof before) == 0, "mv_buf_recv: refusal changed it");
+        FZ_CHECK(mv_sim_calls(&sim) == 0, "mv_buf_recv: refused call received");
+        return;
+    }
+    mv_status st = mv_buf_recv(&t, &s->b[i], min_room, &got);
+    /* The room the receive was given: the block's room after any growth. */
+    size_t room = mv_buf_cap(&s->b[i]) - m->len;
+    FZ_CHECK(room >= ask, "mv_buf_recv: room %zu < %zu", room, ask);
+    size_t k = room < input_len ? room : input_len;
+    uint8_t ins = script[0];
+    if (ins >= 1 && ins <= 0xDF)
+        k = k < ins ? k : ins;
+    mv_status expect = k == 0 ? MV_ECLOSED : MV_OK;
+    if (ins == MV_SIM_EAGAIN) { expect = MV_EAGAIN; k = 0; }
+    if (ins == MV_SIM_ERROR) { expect = MV_ESYS; k = 0; }
+    if (ins == MV_SIM_CLOSE || ins == 0) { expect = MV_ECLOSED; k = 0; }
+    if (ins == MV_SIM_CLAIM) { expect = MV_EINVAL; k = 0; }
+    FZ_STATUS(st, expect, "mv_buf_recv");
+    FZ_CHECK(got == k, "mv_buf_recv: received %zu, model %zu", got, k);
+    FZ_CHECK(mv_sim_served(&sim) == k, "mv_buf_recv: served %zu, model %zu", mv_sim_served(&sim), k);
+    memcpy(m->bytes + m->len, input, k);
+    m->len += k;
+}
+
 static void step_free(state *s, int i)
 {
     if (!s->m[i].made)
@@ -551,10 +635,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 7: step_set(&s, &d); break;
         case 8: step_free(&s, i); break;
         case 9: step_reserve(&s, &d, i); break;
-        case 11: case 12: step_consume(&s, &d, i); break;
+        case 11: step_consume(&s, &d, i); break;
+        case 12: step_recv(&s, &d, i); break;
         case 13: step_spare(&s, &d, i); break;
         case 14: step_commit(&s, &d, i); break;
-        default: step_clear(&s, i); break;
+        default:
+            if (fz_bool(&d))
+                step_secure(&s, &d, i);
+            else
+                step_clear(&s, i);
+            break;
         }
         check_all(&s, "after a step");
     }

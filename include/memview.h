@@ -113,6 +113,7 @@ typedef struct mv_buf {
     size_t exports;   /* views handed out by mv_buf_export and not yet released */
     size_t head;      /* consumed bytes before data; 0 when cap == 0 */
     bool   spare;     /* the view of the spare capacity (mv_buf_spare) is out */
+    bool   secure;    /* every block freed or outgrown is zeroed first (mv_buf_set_secure) */
 } mv_buf;
 
 /* An omitted slice bound or step: Python's None. */

@@ -22,6 +22,11 @@
  * at the block's start.  Every byte appended or reserved is thus copied a
  * bounded number of times on average.
  *
+ * Secure mode: every block given back to the allocator (outgrown or
+ * freed) goes through mv__discard, which zeroes it first when the buffer
+ * is secure; the copy into the new block happens before, and the new block
+ * must share no byte with the old one (mv__may_replace).
+ *
  * Bytes are copied with mv_assign, which is correct for any overlap, so a
  * copy does not depend on where malloc put the new block.  A new block is
  * installed in the buffer (and a new length recorded) before it is
@@ -50,6 +55,45 @@ static void mv__zero(char *p, size_t from, size_t to)
     */
     for (size_t i = from; i < to; i++)
         p[i] = 0;
+}
+
+/* p[0 .. n-1] = 0 by stores that stay: the program may never read the
+ * bytes again (they are about to be freed), so a compiler could drop
+ * plain stores; an empty asm that is given p and may read all memory
+ * keeps them. */
+/*@ requires valid: n >= 1 && \valid(p + (0 .. n - 1));
+    terminates \true;
+    assigns p[0 .. n - 1];
+    ensures zero: \forall integer i; 0 <= i < n ==> p[i] == 0;
+*/
+static void mv__wipe_bytes(char *p, size_t n)
+{
+    mv__zero(p, 0, n);
+#ifndef __FRAMAC__
+    __asm__ __volatile__("" : : "r"(p) : "memory");
+#endif
+}
+
+/* Gives back a block of size bytes the buffer no longer uses (NULL when
+ * size is 0), zeroed first when the buffer is secure. */
+/*@ requires block: size == 0 ? block == \null : \valid(block + (0 .. size - 1));
+    terminates \true;
+    assigns block[0 .. (secure ? size : 0) - 1];
+    behavior plain:
+      assumes !secure;
+      assigns \nothing;
+    behavior wiped:
+      assumes secure;
+      assigns block[0 .. size - 1];
+      ensures zero: \forall integer i; 0 <= i < size ==> block[i] == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+static void mv__discard(char *block, size_t size, bool secure)
+{
+    if (secure && size > 0)
+        mv__wipe_bytes(block, size);
+    MV_FREE(block);
 }
 
 /* p[0 .. n-1] = the items of src, for any overlap between them. */
@@ -145,17 +189,54 @@ static void mv__compact(mv_buf *b)
     }
 }
 
+/* Whether a fresh block of size bytes may replace b's block: in secure
+ * mode the old block is wiped after the copy, so the two must share no
+ * byte.  malloc never returns a block overlapping a live one; the proof
+ * trusts malloc for valid memory only, so this is checked (with address
+ * equality), and a failure is reported as MV_ENOMEM. */
+/*@ requires ok: \valid_read(b) && mv_buf_ok(b);
+    requires fresh: size >= 1 && \valid(data + (0 .. size - 1));
+    terminates \true;
+    assigns \nothing;
+    ensures apart: \result == 1 && b->secure && b->cap > 0 ==>
+      \separated(data + (0 .. size - 1), mv_buf_block(b) + (0 .. b->head + b->cap - 1));
+*/
+static bool mv__may_replace(const mv_buf *b, const char *data, size_t size)
+{
+    return !b->secure || b->cap == 0 || mv__blocks_apart(data, size, b->data - b->head, b->head + b->cap);
+}
+
+/* dst[0 .. n-1] = src[0 .. n-1], for any overlap between them. */
+/*@ requires bytes: 1 <= n <= PTRDIFF_MAX && \valid_read(src + (0 .. n - 1)) &&
+                    \valid(dst + (0 .. n - 1));
+    terminates \true;
+    assigns dst[0 .. n - 1];
+    ensures copied: \forall integer i; 0 <= i < n ==> dst[i] == \old(src[i]);
+*/
+static void mv__copy_bytes(char *dst, char *src, size_t n)
+{
+    mv_view from = mv__whole(src, n, true);
+    mv__copy_in(dst, n, from);
+    //@ assert \forall integer i; 0 <= i < n ==> mv_item(from, i) == src + i;
+}
+
 /* Moves the contents to a new block of at least need bytes (and at least
- * twice the old block), freeing the old one.  MV_ENOMEM: unchanged. */
+ * twice the old block), freeing the old one (wiped first when the buffer
+ * is secure: the new block must then share no byte with it, which malloc
+ * guarantees and the proof, trusting malloc for validity only, checks).
+ * MV_ENOMEM: unchanged. */
 /*@ requires ok: \valid(b) && mv_buf_ok(b);
     requires need: b->len <= need <= PTRDIFF_MAX && need >= 1;
     terminates \true;
-    assigns b->data, b->cap, b->head, \at(b->data, Post)[0 .. b->len - 1];
+    assigns b->data, b->cap, b->head, \at(b->data, Post)[0 .. b->len - 1],
+            (b->data - b->head)[0 .. b->head + b->cap - 1];
     ensures result: \result == MV_OK || \result == MV_ENOMEM;
     ensures ok: mv_buf_ok(b) && b->len == \old(b->len);
     ensures room: \result == MV_OK ==> need <= b->cap;
     ensures kept: \result == MV_OK ==>
       \forall integer i; 0 <= i < b->len ==> b->data[i] == \old(b->data[i]);
+    ensures wiped: mv_buf_wiped{Pre, Post}(b);
+    ensures apart: mv_buf_moved_apart{Pre, Post}(b);
     ensures unchanged: \result == MV_ENOMEM ==> mv_buf_same{Pre, Post}(b);
 */
 static mv_status mv__move(mv_buf *b, size_t need)
@@ -164,18 +245,27 @@ static mv_status mv__move(mv_buf *b, size_t need)
     char *data = MV_MALLOC(size);
     if (data == NULL)
         return MV_ENOMEM;
-    char *old = b->data;
+    if (!mv__may_replace(b, data, size)) {
+        MV_FREE(data);
+        return MV_ENOMEM;
+    }
     char *block = mv__block(b);
+    size_t block_size = b->head + b->cap;
+    bool secure = b->secure;
+    //@ assert block: block_size > 0 ==> block == mv_buf_block(b);
+    /*@ assert apart: secure && block_size > 0 ==>
+          \separated(data + (0 .. size - 1), block + (0 .. block_size - 1)); */
+    char *old = b->data;
     size_t len = b->len;
     b->data = data;
     b->cap = size;
     b->head = 0;
-    if (len > 0) {
-        mv_view src = mv__whole(old, len, true);
-        mv__copy_in(data, len, src);
-        //@ assert \forall integer i; 0 <= i < len ==> mv_item(src, i) == old + i;
-    }
-    MV_FREE(block);
+    if (len > 0)
+        mv__copy_bytes(data, old, len);
+    //@ assert kept: mv_buf_kept{Pre, Here}(b);
+    mv__discard(block, block_size, secure);
+    /*@ assert wiped: secure && block_size > 0 ==>
+          \forall integer i; 0 <= i < block_size ==> block[i] == 0; */
     return MV_OK;
 }
 
@@ -184,12 +274,15 @@ static mv_status mv__move(mv_buf *b, size_t need)
 /*@ requires ok: \valid(b) && mv_buf_ok(b);
     requires need: b->len <= need <= PTRDIFF_MAX;
     terminates \true;
-    assigns b->data, b->cap, b->head, \at(b->data, Post)[0 .. b->len - 1];
+    assigns b->data, b->cap, b->head, \at(b->data, Post)[0 .. b->len - 1],
+            (b->data - b->head)[0 .. b->head + b->cap - 1];
     ensures result: \result == MV_OK || \result == MV_ENOMEM;
     ensures ok: mv_buf_ok(b) && b->len == \old(b->len);
     ensures room: \result == MV_OK ==> need <= b->cap;
     ensures fits: need <= \old(b->cap) ==> \result == MV_OK;
     ensures kept: \result == MV_OK ==> mv_buf_kept{Pre, Post}(b);
+    ensures wiped: mv_buf_wiped{Pre, Post}(b);
+    ensures apart: mv_buf_moved_apart{Pre, Post}(b);
     ensures unchanged: \result == MV_ENOMEM ==> mv_buf_same{Pre, Post}(b);
 */
 static mv_status mv__make_room(mv_buf *b, size_t need)
@@ -266,6 +359,7 @@ mv_status mv_buf_init(mv_buf *b, size_t n)
     b->exports = 0;
     b->head = 0;
     b->spare = false;
+    b->secure = false;
     if (n > 0)
         mv__zero(data, 0, n);
     return MV_OK;
@@ -289,6 +383,7 @@ mv_status mv_buf_from(mv_buf *b, mv_view src)
     b->exports = 0;
     b->head = 0;
     b->spare = false;
+    b->secure = false;
     if (src.len > 0)
         mv__copy_in(data, src.len, src);
     return MV_OK;
@@ -312,10 +407,14 @@ mv_status mv_buf_resize(mv_buf *b, size_t n)
         if (status != MV_OK)
             return status;
     }
+    //@ assert wiped: mv_buf_wiped{Pre, Here}(b);
+    //@ assert apart: mv_buf_moved_apart{Pre, Here}(b);
+    //@ assert kept: \forall integer i; 0 <= i < old_len ==> b->data[i] == \at(b->data[i], Pre);
     b->len = n;
     /* Bytes past the old length may hold old contents: zero them. */
     if (n > old_len)
         mv__zero(b->data, old_len, n);
+    //@ assert still_kept: \forall integer i; 0 <= i < old_len && i < n ==> b->data[i] == \at(b->data[i], Pre);
     return MV_OK;
 }
 
@@ -363,6 +462,7 @@ static void mv__append_in_place(mv_buf *b, mv_view src)
     ensures kept: \forall integer i; 0 <= i < \old(b->len) ==> b->data[i] == \old(b->data[i]);
     ensures added: \forall integer i; 0 <= i < src.len ==>
       b->data[\old(b->len) + i] == \old(*mv_item(src, i));
+    ensures same_block: mv_buf_block(b) == \old(mv_buf_block(b));
 */
 static void mv__append_compacted(mv_buf *b, mv_view src)
 {
@@ -378,6 +478,7 @@ static void mv__append_compacted(mv_buf *b, mv_view src)
           b->data[old_len + i] == \at(*mv_item(src, i), Pre); */
     /*@ assert kept: \forall integer i; 0 <= i < old_len ==>
           b->data[i] == \at(b->data[i], Pre); */
+    //@ assert same_block: mv_buf_block(b) == \at(mv_buf_block(b), Pre);
 }
 
 /* Appends src by moving the contents to a new block of at least len bytes
@@ -392,10 +493,12 @@ static void mv__append_compacted(mv_buf *b, mv_view src)
     requires src: mv_valid(src) && mv_live(src) && src.len >= 1;
     requires len: len == b->len + src.len && len <= PTRDIFF_MAX;
     terminates \true;
-    assigns b->data, b->len, b->cap, b->head, \at(b->data, Post)[0 .. \at(b->len, Post) - 1];
+    assigns b->data, b->len, b->cap, b->head, \at(b->data, Post)[0 .. \at(b->len, Post) - 1],
+            (b->data - b->head)[0 .. b->head + b->cap - 1];
     ensures result: \result == MV_OK || \result == MV_ENOMEM;
     ensures ok: mv_buf_ok(b) && b->exports == \old(b->exports);
     ensures appended: \result == MV_OK ==> mv_buf_appended{Pre, Post}(b, src);
+    ensures wiped: mv_buf_wiped{Pre, Post}(b);
     ensures unchanged: \result == MV_ENOMEM ==> mv_buf_same{Pre, Post}(b);
 */
 static mv_status mv__append_moved(mv_buf *b, mv_view src, size_t len)
@@ -407,7 +510,9 @@ static mv_status mv__append_moved(mv_buf *b, mv_view src, size_t len)
         return MV_ENOMEM;
     char *old = b->data;
     char *block = mv__block(b);
-    if (old_len > 0 && !mv__blocks_apart(data + old_len, src.len, old, old_len)) {
+    size_t block_size = b->head + b->cap;
+    if ((old_len > 0 && !mv__blocks_apart(data + old_len, src.len, old, old_len)) ||
+        !mv__may_replace(b, data, cap)) {
         MV_FREE(data);
         return MV_ENOMEM;
     }
@@ -424,7 +529,7 @@ static mv_status mv__append_moved(mv_buf *b, mv_view src, size_t len)
     }
     /*@ assert kept: \forall integer i; 0 <= i < old_len ==>
           data[i] == \at(b->data[i], Pre); */
-    MV_FREE(block);
+    mv__discard(block, block_size, b->secure);
     return MV_OK;
 }
 
@@ -443,13 +548,16 @@ mv_status mv_buf_append(mv_buf *b, mv_view src)
     mv_status status = MV_OK;
     if (src.len <= b->cap - b->len) {
         mv__append_in_place(b, src);
+        //@ assert same_block: mv_buf_block(b) == \at(mv_buf_block(b), Pre);
     } else if (b->head >= b->len && src.len <= b->head + b->cap - b->len &&
                mv__apart_from_block(b, src)) {
         /* Room after compaction, which writes only the consumed prefix:
          * src must not view it. */
         mv__append_compacted(b, src);
+        //@ assert same_block: mv_buf_block(b) == \at(mv_buf_block(b), Pre);
     } else {
         status = mv__append_moved(b, src, b->len + src.len);
+        //@ assert wiped: mv_buf_wiped{Pre, Here}(b);
     }
     //@ assert appended: status == MV_OK ==> mv_buf_appended{Pre, Here}(b, src);
     return status;
@@ -513,7 +621,12 @@ mv_status mv_buf_free(mv_buf *b)
         return MV_EINVAL;
     if (b->exports > 0 || b->spare)
         return MV_EBUSY;
-    MV_FREE(mv__block(b));
+    char *block = mv__block(b);
+    size_t size = b->head + b->cap;
+    //@ assert block: size > 0 ==> block == mv_buf_block(b);
+    mv__discard(block, size, b->secure);
+    /*@ assert wiped: b->secure && size > 0 ==>
+          \forall integer i; 0 <= i < size ==> block[i] == 0; */
     b->data = NULL;
     b->len = 0;
     b->cap = 0;
@@ -641,13 +754,7 @@ static void mv__wipe(mv_buf *b)
     mv__empty(b);
     if (b->cap == 0)
         return;
-    mv__zero(b->data, 0, b->cap);
-#ifndef __FRAMAC__
-    /* The zeros must reach memory even when the program never reads the
-     * block again (it is about to free it): an empty asm that is given the
-     * block and may read all memory keeps the stores. */
-    __asm__ __volatile__("" : : "r"(b->data) : "memory");
-#endif
+    mv__wipe_bytes(b->data, b->cap);
 }
 
 mv_status mv_buf_wipe(mv_buf *b)
@@ -657,5 +764,13 @@ mv_status mv_buf_wipe(mv_buf *b)
     if (b->exports > 0 || b->spare)
         return MV_EBUSY;
     mv__wipe(b);
+    return MV_OK;
+}
+
+mv_status mv_buf_set_secure(mv_buf *b, bool on)
+{
+    if (b == NULL)
+        return MV_EINVAL;
+    b->secure = on;
     return MV_OK;
 }

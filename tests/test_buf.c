@@ -29,6 +29,8 @@
 #include "mv_model.h"
 #include "mv_alloc.h"
 
+#include "memview_sim.h"
+
 #define N 24
 
 static const struct shape {
@@ -817,7 +819,7 @@ static void append_fresh_block_overlapping_the_contents(void)
         for (ptrdiff_t d = -(ptrdiff_t)newcap - 4; d <= CAP + 4; d++) {
             for (size_t i = 0; i < ARENA; i++)
                 arena[i] = (char)(i * 13 + 1);
-            mv_buf b = { arena + BASE, L, CAP, 0, 0, false };
+            mv_buf b = { arena + BASE, L, CAP, 0, 0, false, false };
             /* Sources: outside, the whole contents, reversed, strided. */
             mv_view own = mvt_from(b.data, L), v;
             mvt_model whole, m;
@@ -1152,7 +1154,7 @@ static void len_and_exports_of_null(void)
 {
     CHECK_EQU(mv_buf_len(NULL), 0);
     CHECK_EQU(mv_buf_exports(NULL), 0);
-    mv_buf b = { NULL, 0, 0, 0, 0, false };
+    mv_buf b = { NULL, 0, 0, 0, 0, false, false };
     b.exports = 12345;
     CHECK_EQU(mv_buf_exports(&b), 12345);
 }
@@ -1375,6 +1377,206 @@ static void wipe_zeroes_the_whole_block(void)
     must(mv_buf_init(&b, 0), "mv_buf_init");
     CHECK_ST(mv_buf_wipe(&b), MV_OK);
     CHECK_EQU(mv_buf_cap(&b), 0);
+    buf_free(&b);
+}
+
+/* ---------------------------------------------------------- secure mode */
+
+/* The blocks a buffer gives back are read after it did: the allocator hands
+ * the buffer blocks inside this arena, and mvt_free only counts frees of
+ * pointers inside it, so their bytes stay readable. */
+static char secret_arena[256];
+
+enum { SECRET_BASE = 96, SECRET_LEN = 16 };
+
+/* The secret: SECRET_LEN bytes none of which is zero. */
+static void secret_bytes(uint8_t *p)
+{
+    for (size_t i = 0; i < SECRET_LEN; i++)
+        p[i] = (uint8_t)(0xA0 + i);
+}
+
+/* *b holds the secret in a block of exactly SECRET_LEN bytes at
+ * secret_arena + SECRET_BASE (the rest of the arena is 0x55), secure as
+ * asked; allocation counters start at 0. */
+static void secret_buf(mv_buf *b, bool secure)
+{
+    uint8_t sec[SECRET_LEN];
+    secret_bytes(sec);
+    memset(secret_arena, 0x55, sizeof secret_arena);
+    fresh_alloc();
+    mvt_alloc.arena = secret_arena;
+    mvt_alloc.arena_len = sizeof secret_arena;
+    mvt_alloc.give = secret_arena + SECRET_BASE;
+    buf_of(b, sec, SECRET_LEN);
+    if (b->data != secret_arena + SECRET_BASE)
+        abort();
+    CHECK(!b->secure);
+    must(mv_buf_set_secure(b, secure), "mv_buf_set_secure");
+    mvt_alloc_reset();
+    mvt_alloc.arena = secret_arena;
+    mvt_alloc.arena_len = sizeof secret_arena;
+}
+
+/* How many bytes of the secret's old block are not zero. */
+static size_t secret_left(void)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < SECRET_LEN; i++)
+        n += secret_arena[SECRET_BASE + i] != 0;
+    return n;
+}
+
+/* The calls that give a block back: growth by each function that can
+ * grow, and mv_buf_free.  Returns the status; *grown_by: bytes added. */
+enum { BY_RESIZE, BY_APPEND, BY_RESERVE, BY_SPARE, BY_RECV, BY_FREE, BY_COUNT };
+static const char *const by_name[BY_COUNT] = { "resize", "append", "reserve", "spare", "recv",
+                                              "free" };
+
+static mv_status give_back(mv_buf *b, int by, size_t *grown_by)
+{
+    static const uint8_t one = 0x11;
+    *grown_by = 0;
+    switch (by) {
+    case BY_RESIZE:
+        *grown_by = 1;
+        return mv_buf_resize(b, SECRET_LEN + 1);
+    case BY_APPEND:
+        *grown_by = 1;
+        return mv_buf_append(b, mvt_from_const(&one, 1));
+    case BY_RESERVE:
+        return mv_buf_reserve(b, 1);
+    case BY_SPARE: {
+        mv_view sp;
+        mv_status st = mv_buf_spare(b, 1, &sp);
+        if (st == MV_OK)
+            must(mv_buf_commit(b, &sp, 0), "mv_buf_commit");
+        return st;
+    }
+    case BY_RECV: {
+        mv_sim sim;
+        must(mv_sim_init(&sim, NULL, 0, NULL, 0, &one, 1), "mv_sim_init");
+        mv_transport t = mv_sim_transport(&sim);
+        size_t got = 0;
+        mv_status st = mv_buf_recv(&t, b, 1, &got);
+        *grown_by = got;
+        return st;
+    }
+    default:
+        return mv_buf_free(b);
+    }
+}
+
+/* Every block a secure buffer gives back is zero by the time the allocator
+ * has it back; a buffer that is not secure leaves the secret there (the
+ * control: this test can see a block that was not wiped). */
+static void secure_buffers_wipe_what_they_give_back(void)
+{
+    uint8_t sec[SECRET_LEN + 1];
+    secret_bytes(sec);
+    for (int secure = 0; secure <= 1; secure++)
+        for (int by = 0; by < BY_COUNT; by++) {
+            mv_buf b;
+            secret_buf(&b, secure);
+            size_t grown_by;
+            if (!CHECK_ST(give_back(&b, by, &grown_by), MV_OK))
+                printf("  (%s, secure %d)\n", by_name[by], secure);
+            /* The old block went back once, and holds zeros exactly when
+             * the buffer is secure. */
+            CHECK_EQU(mvt_alloc.arena_frees, 1);
+            CHECK(mvt_alloc.last_arena_free == secret_arena + SECRET_BASE);
+            if (!CHECK_EQU(secret_left(), secure ? 0 : SECRET_LEN))
+                printf("  (%s, secure %d)\n", by_name[by], secure);
+            CHECK_EQU(b.secure, secure);
+            if (by == BY_FREE) {
+                CHECK_BUF(&b, sec, 0);
+                CHECK(b.data == NULL && b.cap == 0);
+            } else {
+                /* The contents moved intact to a block outside the arena
+                 * (resize adds a zero byte, append and recv the byte 0x11). */
+                sec[SECRET_LEN] = by == BY_RESIZE ? 0 : 0x11;
+                CHECK_BUF(&b, sec, SECRET_LEN + grown_by);
+                CHECK(b.data < secret_arena || b.data >= secret_arena + sizeof secret_arena);
+                buf_free(&b);
+            }
+            mvt_alloc_reset();
+        }
+}
+
+/* A fresh block sharing a byte with the block a secure buffer is about to
+ * wipe is refused (malloc never returns one; wiping would destroy the copied
+ * contents): MV_ENOMEM, nothing changed, the fresh block handed back.  A
+ * block apart from it is taken. */
+static void secure_growth_refuses_an_overlapping_block(void)
+{
+    uint8_t sec[SECRET_LEN];
+    secret_bytes(sec);
+    const size_t fresh_len = 2 * SECRET_LEN; /* the doubling rule's size */
+    unsigned refused = 0, taken = 0;
+    for (int by = BY_RESIZE; by <= BY_RECV; by++)
+        for (ptrdiff_t d = -(ptrdiff_t)fresh_len - 2; d <= SECRET_LEN + 2; d++) {
+            mv_buf b;
+            secret_buf(&b, true);
+            char *fresh = secret_arena + SECRET_BASE + d;
+            bool overlaps = d > -(ptrdiff_t)fresh_len && d < SECRET_LEN;
+            mvt_alloc.give = fresh;
+            snap s;
+            take(&s, &b);
+            size_t grown_by;
+            mv_status st = give_back(&b, by, &grown_by);
+            if (overlaps) {
+                refused++;
+                if (!CHECK_ST(st, MV_ENOMEM))
+                    printf("  (%s, fresh block at %td)\n", by_name[by], d);
+                CHECK_UNCHANGED(&b, &s);
+                CHECK_EQU(mvt_alloc.arena_frees, 1);
+                CHECK(mvt_alloc.last_arena_free == fresh);
+                CHECK_EQU(secret_left(), SECRET_LEN);
+            } else {
+                taken++;
+                if (!CHECK_ST(st, MV_OK))
+                    printf("  (%s, fresh block at %td)\n", by_name[by], d);
+                CHECK(b.data == fresh);
+                CHECK_EQU(secret_left(), 0);
+                CHECK_EQU(mv_buf_len(&b), SECRET_LEN + grown_by);
+                CHECK(memcmp(b.data, sec, SECRET_LEN) == 0);
+            }
+            /* The buffer's block is in the arena either way: freeing it
+             * only counts. */
+            buf_free(&b);
+            mvt_alloc_reset();
+        }
+    CHECK(refused > 0 && taken > 0);
+}
+
+/* The mode itself: NULL refused, off after init and from, kept by free,
+ * settable while exports or the spare view are out (it moves nothing), and
+ * changing no other field. */
+static void secure_mode_is_a_flag(void)
+{
+    CHECK_ST(mv_buf_set_secure(NULL, true), MV_EINVAL);
+    mv_buf b;
+    memset(&b, 0xFF, sizeof b);
+    must(mv_buf_init(&b, 4), "mv_buf_init");
+    CHECK(!b.secure);
+    mv_view e = export_of(&b, false), sp;
+    mv_buf before = b;
+    CHECK_ST(mv_buf_set_secure(&b, true), MV_OK);
+    CHECK(b.secure);
+    before.secure = true;
+    CHECK(memcmp(&b, &before, sizeof b) == 0);
+    release_to(&b, &e);
+    must(mv_buf_spare(&b, 8, &sp), "mv_buf_spare");
+    CHECK_ST(mv_buf_set_secure(&b, false), MV_OK);
+    CHECK(!b.secure);
+    CHECK_ST(mv_buf_set_secure(&b, true), MV_OK);
+    must(mv_buf_commit(&b, &sp, 0), "mv_buf_commit");
+    buf_free(&b);
+    CHECK(b.secure);
+    uint8_t x = 1;
+    memset(&b, 0xFF, sizeof b);
+    buf_of(&b, &x, 1);
+    CHECK(!b.secure);
     buf_free(&b);
 }
 
@@ -2036,6 +2238,9 @@ static const mvt_case cases[] = {
     MVT(clear_keeps_the_block),
     MVT(wipe_zeroes_the_whole_block),
     MVT(release_identity_of_empty_buffers),
+    MVT(secure_buffers_wipe_what_they_give_back),
+    MVT(secure_growth_refuses_an_overlapping_block),
+    MVT(secure_mode_is_a_flag),
     MVT(consume_drops_the_front),
     MVT(consume_failures_change_nothing),
     MVT(queue_costs_are_amortised),

@@ -58,6 +58,8 @@ $(eval $(call mv_suite,interop,python3 tests/interop.py $$(B)/io_peer,io_peer))
 # A plain `make`, `make install` into a temporary PREFIX (and a DESTDIR
 # staging), then a program built and run through pkg-config.
 $(eval $(call mv_suite,install,sh tests/test_install.sh $$(B)/install,))
+# The GitHub workflows: they parse, and every command they run is a target here.
+$(eval $(call mv_suite,workflows,python3 tests/check_workflows.py,))
 # The fuzz harnesses over their shipped corpus and every regression input
 # (fuzz/corpus_replay.c: no fuzzing engine needed; one case per file).
 $(foreach h,$(FUZZ_NAMES),$(eval $(call mv_suite,fuzz-$(h),$$(B)/fuzz/replay_$(h) corpus/$(h) corpus/regressions/$(h),fuzz/replay_$(h))))
@@ -66,7 +68,7 @@ $(foreach h,$(FUZZ_NAMES),$(eval $(call mv_suite,fuzz-$(h),$$(B)/fuzz/replay_$(h
 .PHONY: test vectors
 
 test: B := $(TEST_BUILD)
-test: deps-clang deps-gcc deps-python deps-pkgconfig $(addprefix $(TEST_BUILD)/,$(sort $(SUITE_PROGS)))
+test: deps-clang deps-gcc deps-python deps-yaml deps-pkgconfig $(addprefix $(TEST_BUILD)/,$(sort $(SUITE_PROGS)))
 	@sh tests/run_suites.sh $(B)/logs $(foreach s,$(SUITE_NAMES),'$(s)' '$(SUITE_CMD_$(s))')
 
 # The libraries again, with the sanitizers and the test allocator (kept

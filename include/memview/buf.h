@@ -109,7 +109,7 @@ MV_NODISCARD mv_status mv_buf_from(mv_buf *b, mv_view src);
  * n > PTRDIFF_MAX.  MV_ENOMEM: unchanged. */
 /*@ requires b_valid: b == \null || (\valid(b) && mv_buf_ok(b));
     terminates \true;
-    assigns *b, \at(b->data, Post)[0 .. n - 1];
+    assigns *b, \at(b->data, Post)[0 .. n - 1], (b->data - b->head)[0 .. b->head + b->cap - 1];
     behavior null_buf:
       assumes b == \null;
       assigns \nothing;
@@ -124,13 +124,14 @@ MV_NODISCARD mv_status mv_buf_from(mv_buf *b, mv_view src);
       ensures result: \result == MV_EOVERFLOW;
     behavior resized:
       assumes mv_buf_unlocked(b) && n <= PTRDIFF_MAX;
-      assigns *b, \at(b->data, Post)[0 .. n - 1];
+      assigns *b, \at(b->data, Post)[0 .. n - 1], (b->data - b->head)[0 .. b->head + b->cap - 1];
       ensures result: \result == MV_OK || \result == MV_ENOMEM;
       ensures resized: \result == MV_OK ==> mv_buf_ok(b) && b->len == n && b->exports == 0;
       ensures kept: \result == MV_OK ==>
         \forall integer i; 0 <= i < n && i < \old(b->len) ==> b->data[i] == \old(b->data[i]);
       ensures zeroed: \result == MV_OK ==>
         \forall integer i; \old(b->len) <= i < n ==> b->data[i] == 0;
+      ensures wiped: mv_buf_wiped{Pre, Post}(b);
       ensures unchanged: \result == MV_ENOMEM ==>
         b->data == \old(b->data) && b->len == \old(b->len) && b->cap == \old(b->cap) &&
         \forall integer i; 0 <= i < b->len ==> b->data[i] == \old(b->data[i]);
@@ -148,7 +149,8 @@ MV_NODISCARD mv_status mv_buf_resize(mv_buf *b, size_t n);
 /*@ requires b_valid: b == \null || (\valid(b) && mv_buf_ok(b));
     requires src_valid: mv_valid(src);
     terminates \true;
-    assigns *b, \at(b->data, Post)[0 .. \at(b->len, Post) - 1];
+    assigns *b, \at(b->data, Post)[0 .. \at(b->len, Post) - 1],
+            (b->data - b->head)[0 .. b->head + b->cap - 1];
     behavior null_buf:
       assumes b == \null;
       assigns \nothing;
@@ -167,7 +169,8 @@ MV_NODISCARD mv_status mv_buf_resize(mv_buf *b, size_t n);
       ensures result: \result == MV_EOVERFLOW;
     behavior appended:
       assumes mv_buf_unlocked(b) && mv_live(src) && mv_buf_can_grow(b, src.len);
-      assigns *b, \at(b->data, Post)[0 .. \at(b->len, Post) - 1];
+      assigns *b, \at(b->data, Post)[0 .. \at(b->len, Post) - 1],
+              (b->data - b->head)[0 .. b->head + b->cap - 1];
       ensures result: \result == MV_OK || \result == MV_ENOMEM;
       ensures appended: \result == MV_OK ==>
         mv_buf_ok(b) && b->len == \old(b->len) + src.len && b->exports == 0;
@@ -175,6 +178,7 @@ MV_NODISCARD mv_status mv_buf_resize(mv_buf *b, size_t n);
         \forall integer i; 0 <= i < \old(b->len) ==> b->data[i] == \old(b->data[i]);
       ensures added: \result == MV_OK ==>
         \forall integer i; 0 <= i < src.len ==> b->data[\old(b->len) + i] == \old(*mv_item(src, i));
+      ensures wiped: mv_buf_wiped{Pre, Post}(b);
       ensures unchanged: \result == MV_ENOMEM ==>
         b->data == \old(b->data) && b->len == \old(b->len) && b->cap == \old(b->cap) &&
         \forall integer i; 0 <= i < b->len ==> b->data[i] == \old(b->data[i]);
@@ -275,7 +279,7 @@ size_t mv_buf_exports(const mv_buf *b);
  * exports (nothing is freed). */
 /*@ requires b_valid: b == \null || (\valid(b) && mv_buf_ok(b));
     terminates \true;
-    assigns *b;
+    assigns *b, (b->data - b->head)[0 .. b->head + b->cap - 1];
     behavior null_buf:
       assumes b == \null;
       assigns \nothing;
@@ -286,10 +290,11 @@ size_t mv_buf_exports(const mv_buf *b);
       ensures result: \result == MV_EBUSY;
     behavior freed:
       assumes mv_buf_unlocked(b);
-      assigns *b;
+      assigns *b, (b->data - b->head)[0 .. b->head + b->cap - 1];
       ensures result: \result == MV_OK;
       ensures empty: mv_buf_ok(b) && b->len == 0 && b->cap == 0 && b->data == \null &&
-                     b->exports == 0;
+                     b->exports == 0 && b->secure == \old(b->secure);
+      ensures wiped: mv_buf_wiped{Pre, Post}(b);
     complete behaviors;
     disjoint behaviors;
 */
@@ -303,7 +308,8 @@ MV_NODISCARD mv_status mv_buf_free(mv_buf *b);
  * PTRDIFF_MAX.  MV_ENOMEM: unchanged. */
 /*@ requires b_valid: b == \null || (\valid(b) && mv_buf_ok(b));
     terminates \true;
-    assigns *b, \at(b->data, Post)[0 .. \at(b->len, Post) - 1];
+    assigns *b, \at(b->data, Post)[0 .. \at(b->len, Post) - 1],
+            (b->data - b->head)[0 .. b->head + b->cap - 1];
     behavior null_buf:
       assumes b == \null;
       assigns \nothing;
@@ -318,12 +324,16 @@ MV_NODISCARD mv_status mv_buf_free(mv_buf *b);
       ensures result: \result == MV_EOVERFLOW;
     behavior reserved:
       assumes mv_buf_unlocked(b) && mv_buf_can_grow(b, extra);
-      assigns *b, \at(b->data, Post)[0 .. \at(b->len, Post) - 1];
+      assigns *b, \at(b->data, Post)[0 .. \at(b->len, Post) - 1],
+              (b->data - b->head)[0 .. b->head + b->cap - 1];
       ensures result: \result == MV_OK || (\result == MV_ENOMEM && extra > 0);
       ensures reserved: \result == MV_OK ==>
-        mv_buf_ok(b) && b->len == \old(b->len) && b->exports == 0 && extra <= b->cap - b->len;
+        mv_buf_ok(b) && b->len == \old(b->len) && b->exports == 0 && b->spare == 0 &&
+        extra <= b->cap - b->len;
       ensures kept: \result == MV_OK ==>
         \forall integer i; 0 <= i < b->len ==> b->data[i] == \old(b->data[i]);
+      ensures wiped: mv_buf_wiped{Pre, Post}(b);
+      ensures apart: mv_buf_moved_apart{Pre, Post}(b);
       ensures unchanged: \result == MV_ENOMEM ==> mv_buf_same{Pre, Post}(b);
     complete behaviors;
     disjoint behaviors;
@@ -417,7 +427,8 @@ MV_NODISCARD mv_status mv_buf_consume(mv_buf *b, size_t n);
     requires spare_valid: spare == \null || \valid(spare);
     requires apart: b == \null || spare == \null || \separated(b, spare);
     terminates \true;
-    assigns *b, \at(b->data, Post)[0 .. \at(b->len, Post) - 1], *spare;
+    assigns *b, \at(b->data, Post)[0 .. \at(b->len, Post) - 1], *spare,
+            (b->data - b->head)[0 .. b->head + b->cap - 1];
     behavior bad_pointer:
       assumes b == \null || spare == \null;
       assigns \nothing;
@@ -432,7 +443,8 @@ MV_NODISCARD mv_status mv_buf_consume(mv_buf *b, size_t n);
       ensures result: \result == MV_EOVERFLOW;
     behavior made:
       assumes spare != \null && mv_buf_unlocked(b) && mv_buf_can_grow(b, min);
-      assigns *b, \at(b->data, Post)[0 .. \at(b->len, Post) - 1], *spare;
+      assigns *b, \at(b->data, Post)[0 .. \at(b->len, Post) - 1], *spare,
+            (b->data - b->head)[0 .. b->head + b->cap - 1];
       ensures result: \result == MV_OK || (\result == MV_ENOMEM && min > 0);
       ensures made: \result == MV_OK ==>
         mv_buf_ok(b) && b->len == \old(b->len) && b->exports == 0 && b->spare == 1 &&
@@ -441,6 +453,7 @@ MV_NODISCARD mv_status mv_buf_consume(mv_buf *b, size_t n);
         \forall integer i; 0 <= i < b->len ==> b->data[i] == \old(b->data[i]);
       ensures view: \result == MV_OK ==>
         mv_valid(*spare) && mv_spare_view(b, *spare) && spare->readonly == 0;
+      ensures wiped: mv_buf_wiped{Pre, Post}(b);
       ensures unchanged: \result == MV_ENOMEM ==> mv_buf_same{Pre, Post}(b) && b->spare == 0 &&
         spare->data == \old(spare->data) && spare->len == \old(spare->len) &&
         spare->stride == \old(spare->stride) && spare->readonly == \old(spare->readonly) &&
@@ -508,8 +521,8 @@ MV_NODISCARD mv_status mv_buf_commit(mv_buf *b, mv_view *spare, size_t n);
  * then empty, its block kept (as after mv_buf_clear).  Call it before
  * mv_buf_free on a buffer that held a secret.  Like aws-c-common's
  * aws_byte_buf_secure_zero.  A wipe cannot reach blocks the buffer gave
- * up earlier when it grew: reserve a buffer for secrets large enough
- * up front.  MV_EINVAL: b is NULL.  MV_EBUSY: the buffer has exports or
+ * up earlier when it grew: for those, make the buffer secure
+ * (mv_buf_set_secure) before it holds a secret.  MV_EINVAL: b is NULL.  MV_EBUSY: the buffer has exports or
  * its spare view is out (their bytes would change under them). */
 /*@ requires b_valid: b == \null || (\valid(b) && mv_buf_ok(b));
     terminates \true;
@@ -537,6 +550,35 @@ MV_NODISCARD mv_status mv_buf_commit(mv_buf *b, mv_view *spare, size_t n);
     disjoint behaviors;
 */
 MV_NODISCARD mv_status mv_buf_wipe(mv_buf *b);
+
+/* mv_buf_set_secure: secure mode on or off.  A secure buffer zeroes every
+ * block it gives back to the allocator before giving it back: the block it
+ * outgrows when resize, append, reserve, spare or mv_buf_recv move the
+ * contents to a bigger one, and the block mv_buf_free frees, with stores
+ * the compiler may not drop (as mv_buf_wipe), so no byte it held is left
+ * readable in freed memory.  The new block must then share no byte with
+ * the old one (malloc guarantees it; the library checks it, and answers
+ * MV_ENOMEM, changing nothing, were an allocator to break it).  Like
+ * aws-c-common's secure byte buffers and s2n's stuffer wiping.  Buffers
+ * start not secure (mv_buf_init, mv_buf_from); mv_buf_free keeps the mode.
+ * The mode changes no byte and moves nothing, so it may be set while
+ * exports or the spare view are out.  MV_EINVAL: b is NULL. */
+/*@ requires b_valid: b == \null || (\valid(b) && mv_buf_ok(b));
+    terminates \true;
+    assigns b->secure;
+    behavior null_buf:
+      assumes b == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior set:
+      assumes b != \null;
+      assigns b->secure;
+      ensures result: \result == MV_OK;
+      ensures secure: b->secure == on && mv_buf_ok(b);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_buf_set_secure(mv_buf *b, bool on);
 
 #ifdef __cplusplus
 }

@@ -304,6 +304,71 @@ MV_NODISCARD mv_status mv_recv_all(const mv_transport *t, mv_view v, size_t chun
 MV_NODISCARD mv_status mv_recvv_all(const mv_transport *t, const mv_view *views, size_t count,
                                     size_t *received);
 
+/* ------------------------------------------------------------------ */
+/* Owner buffers meet transports                                       */
+/* ------------------------------------------------------------------ */
+
+/* mv_buf_recv: the growing form of socket.recv_into: one receive from t
+ * into b's spare capacity, appended to the contents.  Room for at least
+ * min_room bytes (0 counts as 1) is made first, by the growth policy of
+ * memview/buf.h (geometric: a run of receives costs amortised O(1) per
+ * byte); then one mv_recv_into of up to all of the spare capacity, and the
+ * bytes received are committed (mv_buf_spare, mv_recv_into, mv_buf_commit
+ * in one call, the spare view never leaving the function).
+ * MV_EINVAL: t, b or received is NULL, or t->recv is NULL.  MV_EBUSY: the
+ * buffer has exports or its spare view is out.  MV_EOVERFLOW: the length
+ * plus the room would pass PTRDIFF_MAX.  Nothing changes on these.  Then
+ * MV_ENOMEM (nothing changed), or the receive's own answer: MV_OK with
+ * *received >= 1 bytes appended; MV_ECLOSED at the end of the stream;
+ * MV_EAGAIN, MV_ESYS, MV_EINVAL (the transport claimed more than it was
+ * given).  On every one of those *received is exact (0 on failure) and
+ * the contents are unchanged but for the bytes appended; the block may
+ * have grown even when the receive then failed (a secure buffer wipes the
+ * block it outgrows, see mv_buf_set_secure). */
+/*@ requires t_valid: t == \null || \valid_read(t);
+    requires b_valid: b == \null || (\valid(b) && mv_buf_ok(b));
+    requires received_valid: received == \null || \valid(received);
+    requires apart: b == \null || received == \null || \separated(b, received);
+    requires apart_transport: b == \null || t == \null || \separated(b, t);
+    terminates \true;
+    assigns *b, *received, __fc_errno, mv_io_last,
+            \at(b->data, Post)[0 .. \at(b->len, Post) - 1],
+            \at(b->data, Post)[0 .. \at(b->cap, Post) - 1],
+            (b->data - b->head)[0 .. b->head + b->cap - 1];
+    behavior bad_pointer:
+      assumes !mv_io_recv_args(t, received) || b == \null;
+      assigns \nothing;
+      ensures result: \result == MV_EINVAL;
+    behavior busy:
+      assumes mv_io_recv_args(t, received) && mv_buf_locked(b);
+      assigns \nothing;
+      ensures result: \result == MV_EBUSY;
+    behavior too_long:
+      assumes mv_io_recv_args(t, received) && mv_buf_unlocked(b) &&
+              !mv_buf_can_grow(b, min_room == 0 ? 1 : min_room);
+      assigns \nothing;
+      ensures result: \result == MV_EOVERFLOW;
+    behavior receiving:
+      assumes mv_io_recv_args(t, received) && mv_buf_unlocked(b) &&
+              mv_buf_can_grow(b, min_room == 0 ? 1 : min_room);
+      assigns *b, *received, __fc_errno, mv_io_last,
+              \at(b->data, Post)[0 .. \at(b->len, Post) - 1],
+              \at(b->data, Post)[0 .. \at(b->cap, Post) - 1],
+              (b->data - b->head)[0 .. b->head + b->cap - 1];
+      ensures result: \result == MV_OK || \result == MV_ENOMEM || \result == MV_ECLOSED ||
+                      \result == MV_EAGAIN || \result == MV_ESYS || \result == MV_EINVAL;
+      ensures ok: mv_buf_ok(b) && mv_buf_unlocked(b);
+      ensures appended: \result == MV_OK ==> 1 <= *received && b->len == \old(b->len) + *received;
+      ensures failed: \result != MV_OK ==> *received == 0 && b->len == \old(b->len);
+      ensures kept: \forall integer i; 0 <= i < \old(b->len) ==> b->data[i] == \old(b->data[i]);
+      ensures wiped: mv_buf_wiped{Pre, Post}(b);
+    complete behaviors;
+    disjoint behaviors;
+*/
+MV_NODISCARD mv_status mv_buf_recv(const mv_transport *t, mv_buf *b, size_t min_room,
+                                   size_t *received);
+
+
 #ifdef __cplusplus
 }
 #endif
