@@ -804,7 +804,7 @@ def main():
                           "memview", "recv", rfill)
     fill_fresh_ratio = recv_row("fill from empty (`mv_buf_recv`) vs recv into a fresh block",
                                 "memview", "recv-fresh", rfill)
-    fill_spare_ratio = recv_row("fill from empty (spare / recv_into / commit, 4 KiB each) vs recv into a mapped block",
+    recv_row("fill from empty (spare / recv_into / commit, 4 KiB each) vs recv into a mapped block",
                                 "spare", "recv", rfill)
     fill_kept_ratio = recv_row("fill a kept buffer (`mv_buf_recv`) vs recv into a mapped block",
                                "memview-kept", "recv", rfill)

@@ -65,6 +65,8 @@ def defined_functions(path):
     return set(re.findall(FUNCTION_DEFINITION, text, flags=re.M))
 
 
+# The project root: this script lives in ROOT/contracts.
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 INLINE_HEADER = 'include/memview/inline.h'
 INTERNAL_HEADER = 'src/mv_internal.h'
 
@@ -74,11 +76,8 @@ def header_functions(path):
     and those of the header sections it defines."""
     text = open(path, encoding='utf-8').read()
     found = defined_functions(path)
-    root = os.path.dirname(os.path.dirname(os.path.abspath(path)))
-    if path.count('/') > 1:  # src/sim/...: the project root is one more up
-        root = os.path.dirname(root)
     for macro in re.findall(r'^#define (MV_DEFINE_\w+_INLINES)\b', text, flags=re.M):
-        header = open(os.path.join(root, INLINE_HEADER), encoding='utf-8').read()
+        header = open(os.path.join(ROOT, INLINE_HEADER), encoding='utf-8').read()
         # The sections: from a line naming a macro to the next such line.
         parts = re.split(r'^#if !defined\(__FRAMAC__\) \|\| defined\((MV_DEFINE_\w+_INLINES)\)',
                          header, flags=re.M)
@@ -86,7 +85,7 @@ def header_functions(path):
             if name == macro:
                 found |= set(re.findall(FUNCTION_DEFINITION, body, flags=re.M))
     if re.search(r'^#define MV_DEFINE_INTERNAL\b', text, flags=re.M):
-        found |= defined_functions(os.path.join(root, INTERNAL_HEADER))
+        found |= defined_functions(os.path.join(ROOT, INTERNAL_HEADER))
     return found
 
 
