@@ -274,9 +274,11 @@ size_t mv_buf_len(const mv_buf *b);
 */
 size_t mv_buf_exports(const mv_buf *b);
 
-/* mv_buf_free: frees the bytes; *b is then an empty buffer (as after
- * mv_buf_init(b, 0)).  MV_EINVAL: b is NULL.  MV_EBUSY: the buffer has
- * exports (nothing is freed). */
+/* mv_buf_free: frees the bytes (zeroed first when the buffer is secure,
+ * see mv_buf_set_secure); *b is then an empty buffer, as after
+ * mv_buf_init(b, 0) but keeping its secure mode.  MV_EINVAL: b is NULL.
+ * MV_EBUSY: the buffer has exports or its spare view is out (nothing is
+ * freed). */
 /*@ requires b_valid: b == \null || (\valid(b) && mv_buf_ok(b));
     terminates \true;
     assigns *b, (b->data - b->head)[0 .. b->head + b->cap - 1];
@@ -522,7 +524,8 @@ MV_NODISCARD mv_status mv_buf_commit(mv_buf *b, mv_view *spare, size_t n);
  * mv_buf_free on a buffer that held a secret.  Like aws-c-common's
  * aws_byte_buf_secure_zero.  A wipe cannot reach blocks the buffer gave
  * up earlier when it grew: for those, make the buffer secure
- * (mv_buf_set_secure) before it holds a secret.  MV_EINVAL: b is NULL.  MV_EBUSY: the buffer has exports or
+ * (mv_buf_set_secure) before it holds a secret.  MV_EINVAL: b is NULL.
+ * MV_EBUSY: the buffer has exports or
  * its spare view is out (their bytes would change under them). */
 /*@ requires b_valid: b == \null || (\valid(b) && mv_buf_ok(b));
     terminates \true;
