@@ -8,6 +8,8 @@
 #   make afl        the same under AFL++ (AFL_JOBS instances)
 #   make fuzz-smoke / fuzz-selftest / oss-fuzz-build / corpus-min   see fuzz/fuzz.mk
 #   make bench      benchmarks: bench/results.md and bench/scaling.png          (bench/bench.mk)
+#   make conformance PORT='cmd'   checks a port against CPython (PORTING.md)   (tests/conformance.mk)
+#   make report     the audit page build/report/index.html; report-test opens it in Chromium (tests/report.mk)
 #   make check      what CI runs
 #   make examples   the example programs (examples/), built and run
 #   make install    honours PREFIX, LIBDIR, INCLUDEDIR and DESTDIR
@@ -56,6 +58,8 @@ TEST_CFLAGS    := $(CSTD) $(WARN) -Wno-conversion $(SAN) $(INC) -Itests -Ifuzz
 REPLAY_CFLAGS  := $(CSTD) -Wall -Wextra -Wpedantic -Wshadow -Werror $(SAN) $(INC) -Itests -Ifuzz
 #   coverage: gcc -O0, the library instrumented, the programs linked with libgcov
 COV_CFLAGS     := $(CSTD) $(WARN) -Wno-conversion -Wno-shadow -g -O0 $(INC) -Itests -Ifuzz
+#   the C reference port driver (tests/conformance.mk): the tests' warnings, -O2, no sanitizers
+PORT_CFLAGS    := $(CSTD) $(WARN) -Wno-conversion $(OPT) $(INC) -Itests -Ifuzz
 #   libFuzzer and AFL++ harnesses (-O2: see fuzz/fuzz.mk)
 FUZZ_CFLAGS    := $(CSTD) -g -O2 -fno-omit-frame-pointer -Wall -Wextra $(INC) -Ifuzz
 FUZZ_SAN       := -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -112,10 +116,12 @@ build-clang: deps-clang
 # ------------------------------------------------------- the other parts
 include deps.mk
 include tests/tests.mk
+include tests/conformance.mk
 include coverage/coverage.mk
 include fuzz/fuzz.mk
 include contracts/prove.mk
 include bench/bench.mk
+include tests/report.mk
 
 # ------------------------------------------------------------ examples
 # The example programs (examples/*.c: the seed's loops, a record reader
@@ -132,8 +138,9 @@ $(BUILD)/examples/%: examples/%.c $(SRC_HDR) $(BUILD)/libmemview.a
 # --------------------------------------------------------------- check
 # What CI runs (.ci/run): both compilers warning-free, the examples, the tests, the
 # coverage gate, a short fuzz campaign, the planted-bug self-test of the
-# harnesses, the OSS-Fuzz build script, and the proofs.
-check: build-gcc build-clang examples test coverage fuzz-smoke fuzz-selftest oss-fuzz-build prove
+# harnesses, the OSS-Fuzz build script, the proofs, and the audit page
+# checked in a browser (after the proofs and coverage it describes).
+check: build-gcc build-clang examples test coverage fuzz-smoke fuzz-selftest oss-fuzz-build prove report-test
 
 # ------------------------------------------------------------- install
 # The .pc file is written here, for this install's PREFIX, LIBDIR and

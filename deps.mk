@@ -18,10 +18,10 @@ define need
 endef
 
 .PHONY: deps deps-clang deps-gcc deps-python deps-yaml deps-prove deps-afl deps-lcov deps-gnuplot \
-        deps-valgrind deps-pkgconfig
+        deps-valgrind deps-pkgconfig deps-chromium deps-node
 
 deps: deps-clang deps-gcc deps-python deps-yaml deps-prove deps-afl deps-lcov deps-gnuplot deps-valgrind \
-      deps-pkgconfig
+      deps-pkgconfig deps-chromium deps-node
 
 # clang with its sanitizer runtimes (tests, libFuzzer): the runtimes come
 # in a package of their own, checked by linking a sanitized program.
@@ -60,3 +60,9 @@ deps-valgrind:
 # The install test builds a program through pkg-config.
 deps-pkgconfig:
 	$(call need,pkg-config,pkg-config)
+# The audit page's browser test (tests/report.mk): Chromium, and Node.js
+# with npm, which installs puppeteer-core into build/ to drive it.
+deps-chromium:
+	$(call need,chromium,chromium)
+deps-node:
+	$(call need,node npm,nodejs npm)

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""proof_groups.py SUMMARY TIMES N FILE... — the sources split into N proof groups.
+"""proof_groups.py [--z3-first F,...] SUMMARY TIMES N FILE... — the sources
+split into N proof groups.
 
 `make prove` runs one Frama-C per group, side by side.  The groups are
 balanced by the measured seconds of proof per function (TIMES, written by
@@ -12,8 +13,9 @@ file that asks for them (MV_DEFINE_*_INLINES for a section of
 include/memview/inline.h, MV_DEFINE_INTERNAL for src/mv_internal.h).
 Goal counts alone balance badly: the goals of the I/O loops take the
 provers several times longer than the cursor's.  A file neither knows
-counts as the average file.  Prints one line per group, its files
-separated by commas.
+counts as the average file.  Prints one line per group: its files
+separated by commas, a colon, then those of the --z3-first functions
+that the group's files prove (separated by commas; nothing when none).
 """
 import os
 import re
@@ -90,9 +92,18 @@ def header_functions(path):
 
 
 def main():
-    summary, times, n, files = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+    args = sys.argv[1:]
+    z3_first = set()
+    if args[:1] == ['--z3-first']:
+        z3_first = {fn for fn in args[1].split(',') if fn}
+        args = args[2:]
+    summary, times, n, files = args[0], args[1], int(args[2]), args[3:]
     goals = cost_per_function(summary, times)
-    cost = {f: sum(goals.get(fn, 0) for fn in header_functions(f)) for f in files}
+    proves = {f: header_functions(f) for f in files}
+    unknown = z3_first - set().union(*proves.values())
+    if unknown:
+        sys.exit('proof_groups.py: no file proves ' + ', '.join(sorted(unknown)))
+    cost = {f: sum(goals.get(fn, 0) for fn in proves[f]) for f in files}
     known = [c for c in cost.values() if c > 0]
     average = sum(known) // len(known) if known else 1
     cost = {f: (c if c > 0 else average) for f, c in cost.items()}
@@ -103,7 +114,8 @@ def main():
         lightest[1].append(f)
     for _, members in groups:
         if members:
-            print(','.join(sorted(members)))
+            mine = sorted(z3_first & set().union(*(proves[f] for f in members)))
+            print(','.join(sorted(members)) + ':' + ','.join(mine))
 
 
 if __name__ == '__main__':

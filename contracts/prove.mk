@@ -8,19 +8,31 @@ WP_TIMEOUT ?= 10
 WP_DIR     := build/wp
 WP_CHECKS  := -wp-rte -warn-signed-overflow -warn-unsigned-overflow \
               -warn-signed-downcast -warn-unsigned-downcast
-# Two passes.  The first gives every goal to cvc4 (the faster of the two
-# here) and runs the smoke tests, which look for contradictory requires,
-# assumes, loop invariants and calls (a contract nothing satisfies proves
-# anything).  The second gives z3 the goals cvc4 left open (WP selects
-# only properties not yet proved).  (A shorter first timeout, to spare
-# cvc4 the goals only z3 closes, made goals cvc4 needs 4-5 s for fail on a
-# loaded machine: the timeouts are wall-clock.)  A smoke test passes when
-# the prover cannot prove false, so it always costs the smoke timeout of
-# every prover it is given: running them with cvc4 alone keeps `make
-# prove` within its time budget.  The per-statement dead-code smoke tests
-# are left out for the same reason.  `make prove PROVE_UPDATE=1` rewrites
-# the committed
-# summary after an intended change of contracts.
+# Two passes, three where a group proves a WP_Z3_FIRST function.  The
+# main pass gives every goal to cvc4 (the faster of the two here) and runs
+# the smoke tests, which look for contradictory requires, assumes, loop
+# invariants and calls (a contract nothing satisfies proves anything).  The
+# last gives z3 the goals cvc4 left open (WP selects only properties not
+# yet proved).  A smoke test passes when the prover cannot prove false, so
+# it always costs the smoke timeout of every prover it is given: running
+# them with cvc4 alone keeps `make prove` within its time budget.  The
+# per-statement dead-code smoke tests are left out for the same reason.
+# `make prove PROVE_UPDATE=1` rewrites the committed summary after an
+# intended change of contracts.
+#
+# A goal cvc4 cannot prove costs the whole timeout (10 s) before z3 gets
+# it.  The functions of WP_Z3_FIRST are those whose goals z3 proves faster
+# than cvc4 gives up on them: the lemma functions about products and
+# strides (non-linear arithmetic, where cvc4 times out and z3 answers in
+# under a second) and a few helpers with one such goal and nothing z3 is
+# slow on.  A first pass gives their goals to z3; what z3 leaves open goes
+# on to cvc4 in the main pass, and the smoke tests of their contracts run
+# there too.  Only the order changes: every goal is still offered to both
+# provers.  (A shorter first cvc4 timeout instead made goals cvc4 needs
+# 4-5 s for fail on a loaded machine: the timeouts are wall-clock.)
+WP_Z3_FIRST := mv__lemma_apart mv__lemma_slope mv__lemma_rising mv__lemma_items_apart_from \
+               mv__lemma_byte_shift mv__ct_differ mv__compact mv__wipe mv_buf_wipe mv__hex_write \
+               mv__find_item mv__find_ptr
 #
 # The smoke timeout is 1 s (the smallest WP takes): cvc4 proves false from
 # each contradiction planted in contracts/smoke_plants.c in a fraction of
@@ -55,18 +67,29 @@ SMOKE_PLANTS := planted_shape planted_arithmetic planted_invariant planted_assum
 WP_GROUPS    ?= 4
 WP_JOBS      ?= 2
 PROVE_SRC    := $(ALL_SRC)
-WP_GROUP_SRC  = $(shell python3 contracts/proof_groups.py contracts/proof-summary.txt contracts/proof-times.txt $(WP_GROUPS) $(PROVE_SRC))
+WP_GROUP_SRC  = $(shell python3 contracts/proof_groups.py --z3-first $(subst $(eval) ,$(comma),$(strip $(WP_Z3_FIRST))) \
+                  contracts/proof-summary.txt contracts/proof-times.txt $(WP_GROUPS) $(PROVE_SRC))
 WP_COMMON  := -wp-timeout $(WP_TIMEOUT) -wp-par $(WP_JOBS) -wp-cache update
 
-# prove_group NAME FILES EXTRA: both passes and the report gate over FILES,
-# log and reports under $(WP_DIR)/NAME.  The lemmas of contracts/*.acsl
-# are global: the first group proves them, the others leave them out
-# (EXTRA = -wp-prop=-@lemma) rather than prove them again.
+# prove_group NAME FILES EXTRA FIRST: the passes and the report gate over
+# FILES, log and reports under $(WP_DIR)/NAME.  The lemmas of
+# contracts/*.acsl are global: the first group proves them, the others
+# leave them out (EXTRA = -wp-prop=-@lemma) rather than prove them again;
+# that selection has to be given again after each -then, where it is
+# otherwise lost for the lemmas.
+# FIRST is the z3 pass over the group's WP_Z3_FIRST functions, or nothing.
+# An option keeps its value across -then, and -wp-prover adds to the list
+# it had (two provers on a goal race, both running): so FIRST ends with
+# -wp-fct= (every function again) and -wp-prover=-z3, and the last pass
+# trades cvc4 for z3 rather than adding z3.  FIRST does not use the cache:
+# z3 now and then fails a goal it proves in seconds ("Unknown error", seen
+# on a loaded machine), and a cached failure would be replayed, not
+# retried, when the last pass gives the goal to z3 again.
 define prove_group
-frama-c $(WP_CPP) $(2) \
-  -wp $(WP_CHECKS) -wp-prover cvc4 $(WP_SMOKE) $(WP_COMMON) $(3) \
+frama-c $(WP_CPP) $(2) $(WP_CHECKS) $(3) $(4) \
+  -wp -wp-prover cvc4 $(WP_SMOKE) $(WP_COMMON) $(3) \
     -wp-session $(WP_DIR)/$(1)/session -wp-report-json $(WP_DIR)/$(1)/report-cvc4.json \
-  -then -wp -wp-no-smoke-tests -wp-prover z3 $(WP_COMMON) \
+  -then -wp -wp-no-smoke-tests -wp-prover=-cvc4,z3 $(WP_COMMON) $(3) \
     -wp-session $(WP_DIR)/$(1)/session -wp-report-json $(WP_DIR)/$(1)/report.json \
   -then -report-classify -report-unclassified-unknown ERROR > $(WP_DIR)/$(1)/prove.log 2>&1
 endef
@@ -85,11 +108,14 @@ prove: deps-prove deps-python
 	  -wp-fct $(subst $(eval) ,$(comma),$(SMOKE_TRUSTED_FCT)) \
 	  -then -report-classify -report-unclassified-unknown ERROR > $(WP_DIR)/smoke-trusted.log 2>&1 & trusted=$$!; \
 	groups=""; pids=""; i=0; \
-	for files in $(WP_GROUP_SRC); do \
+	for group in $(WP_GROUP_SRC); do \
 	  i=$$((i + 1)); mkdir -p $(WP_DIR)/$$i; groups="$$groups $$i"; \
-	  echo "  group $$i: $$files" | tr ',' ' '; \
+	  files=$${group%%:*}; z3=$${group#*:}; \
+	  echo "  group $$i: $$files$${z3:+ (z3 first: $$z3)}" | tr ',' ' '; \
 	  lemmas=""; [ $$i -eq 1 ] || lemmas="-wp-prop=-@lemma"; \
-	  ( $(call prove_group,$$i,$$(echo $$files | tr ',' ' '),$$lemmas) ) & pids="$$pids $$!"; \
+	  first=""; [ -z "$$z3" ] || first="-wp -wp-fct $$z3 -wp-prover z3 -wp-no-smoke-tests $(WP_COMMON) -wp-cache none \
+	    -wp-session $(WP_DIR)/$$i/session -then -wp-fct= -wp-prover=-z3 -wp-cache update"; \
+	  ( $(call prove_group,$$i,$$(echo $$files | tr ',' ' '),$$lemmas,$$first) ) & pids="$$pids $$!"; \
 	done; \
 	status=0; for p in $$pids; do wait $$p || status=1; done; \
 	wait $$plants; \

@@ -10,7 +10,7 @@
  * a clear, a spare view of the room after the contents (which locks the
  * buffer as an export does) or its commit, with bytes written through it
  * (or a commit of a view that is not the spare view), or a receive from a
- * simulated socket (mv_buf_recv), or secure mode on or off.  The model keeps each buffer's bytes and
+ * simulated socket (mv_buf_recv), secure mode on or off, or a wipe (mv_buf_wipe).  The model keeps each buffer's bytes and
  * export count and each slot's owner; after every step the statuses,
  * lengths, export counts and contents must match it, and a refused step
  * must change nothing.  At the end every export is handed back and both
@@ -417,6 +417,30 @@ static void step_clear(state *s, int i)
              mv_buf_cap(&s->b[i]), before.head + before.cap);
 }
 
+/* mv_buf_wipe: empty, the block kept, every byte of it zero. */
+static void step_wipe(state *s, int i)
+{
+    mbuf *m = &s->m[i];
+    if (!m->made)
+        return;
+    mv_status want = locked(m) ? MV_EBUSY : MV_OK;
+    mv_buf before = s->b[i];
+    FZ_STATUS(mv_buf_wipe(&s->b[i]), want, "mv_buf_wipe");
+    FZ_STATUS(mv_buf_wipe(NULL), MV_EINVAL, "mv_buf_wipe(NULL)");
+    if (want != MV_OK) {
+        FZ_CHECK(memcmp(&before, &s->b[i], sizeof before) == 0, "mv_buf_wipe: failure changed it");
+        return;
+    }
+    m->len = 0;
+    size_t block = before.head + before.cap;
+    FZ_CHECK(mv_buf_cap(&s->b[i]) == block, "mv_buf_wipe: capacity %zu, block %zu",
+             mv_buf_cap(&s->b[i]), block);
+    const char *start = before.head ? before.data - before.head : before.data;
+    FZ_CHECK(s->b[i].data == start, "mv_buf_wipe: the block moved");
+    for (size_t k = 0; k < block; k++)
+        FZ_CHECK(s->b[i].data[k] == 0, "mv_buf_wipe: byte %zu of %zu left", k, block);
+}
+
 /* mv_buf_spare: a view of the room after the contents. */
 static void step_spare(state *s, fz_in *d, int i)
 {
@@ -640,10 +664,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 13: step_spare(&s, &d, i); break;
         case 14: step_commit(&s, &d, i); break;
         default:
-            if (fz_bool(&d))
-                step_secure(&s, &d, i);
-            else
-                step_clear(&s, i);
+            switch (fz_u8(&d) % 3) {
+            case 0: step_secure(&s, &d, i); break;
+            case 1: step_clear(&s, i); break;
+            default: step_wipe(&s, i); break;
+            }
             break;
         }
         check_all(&s, "after a step");

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""conformance.py [--cursors | --buffers | --cuts] OUT — random conformance cases,
+"""conformance.py [--cursors | --buffers | --cuts | --io] OUT — random conformance cases,
 CPython as the oracle.
 
 Writes CONFORMANCE_CASES cases (default 100000) drawn with the seed
@@ -26,7 +26,13 @@ startswith, endswith, removeprefix, removesuffix, strip, lstrip, rstrip,
 partition, rpartition, split_next (patterns, separators and sets of chars
 mostly cut from the view itself), fromhex_size and fromhex (texts of
 digit pairs and whitespace with an occasional flaw, into whole, reversed,
-read-only and released destinations).  Each mode
+read-only and released destinations).  --io writes CONFORMANCE_IO_CASES
+(default 30000) I/O cases: mv_send_all, mv_sendv_all, mv_recv_into,
+mv_recv_all and mv_recvv_all over the simulated socket of memview_sim.h,
+on scripts of partial moves, EINTR, EAGAIN, errors, closes, over-claims,
+long moves and cut-off tails, a peer with too little room or input, bad
+views, and up to eight calls resuming where the last one stopped
+(tests/iomodel.py is the oracle).  Each mode
 draws from its own stream of the seed, so adding one never changes
 another's cases.
 
@@ -45,6 +51,7 @@ import sys
 
 sys.dont_write_bytecode = True
 import mvmodel as M  # noqa: E402
+import iomodel as IO  # noqa: E402
 
 P = M.PTRDIFF_MAX
 PMIN = M.PTRDIFF_MIN
@@ -617,6 +624,122 @@ def buf_gen_case(rng, queue=False):
     return M.BufSeq(steps)
 
 
+# ------------------------------------------------------- I/O schedules
+
+IO_ERRNOS = (0, IO.EINTR, IO.EIO, IO.EAGAIN, IO.EPIPE, 1, 104, 110, 255)
+
+
+def io_instr(rng, size):
+    """One script instruction, for a transfer of about size bytes."""
+    r = rng.random()
+    if r < 0.38:
+        return bytes([rng.randint(1, max(1, min(size + 2, IO.SIM_ALL - 1)))])
+    if r < 0.46:
+        return bytes([pick(rng, IO.SIM_ALL, IO.SIM_ALL, 0xE7, 0xFF)])
+    if r < 0.56:
+        return bytes([IO.SIM_EINTR])
+    if r < 0.66:
+        return bytes([IO.SIM_EAGAIN])
+    if r < 0.72:
+        return bytes([IO.SIM_ERROR, rng.choice(IO_ERRNOS)])
+    if r < 0.77:
+        return bytes([IO.SIM_CLOSE])
+    if r < 0.83:
+        return bytes([IO.SIM_CLAIM])
+    if r < 0.92:
+        n = rng.randint(0, size + 300) if rng.random() < 0.8 else pick(rng, 0, 255, 256, 65535)
+        return bytes([IO.SIM_MANY, n >> 8, n & 255])
+    return b"\x00"
+
+
+def io_script(rng, size):
+    script = b"".join(io_instr(rng, size) for _ in range(rng.randint(0, 10)))
+    if rng.random() < 0.05:
+        # Cut off inside an instruction: the missing bytes read as 0.
+        script += pick(rng, bytes([IO.SIM_ERROR]), bytes([IO.SIM_MANY]),
+                       bytes([IO.SIM_MANY, rng.randrange(3)]))
+    return script
+
+
+def io_flags(rng, chain):
+    """Now and then read-only, strided (not contiguous unless one item
+    long) or released."""
+    r = rng.random()
+    if r < 0.06:
+        return chain + [("ro",)]
+    if r < 0.10:
+        return chain + [("s", None, None, pick(rng, 2, -1, -2, 3))]
+    if r < 0.13:
+        return chain + [("rel",)]
+    return chain
+
+
+def io_view(rng, n):
+    if rng.random() < 0.4:
+        return io_flags(rng, [])
+    off = rng.randint(0, n)
+    return io_flags(rng, [("sub", off, rng.randint(0, n - off))])
+
+
+def io_views(rng, n, receiving):
+    """Up to 16 views: consecutive pieces of the base (some empty), in
+    order or, for a send, shuffled or overlapping."""
+    k = rng.randint(0, 6) if rng.random() < 0.9 else rng.randint(7, IO.MAX_VIEWS)
+    cuts = sorted(rng.randint(0, n) for _ in range(k + 1))
+    views = [io_flags(rng, [("sub", a, b - a)]) if rng.random() < 0.3 else [("sub", a, b - a)]
+             for a, b in zip(cuts, cuts[1:])]
+    if not receiving and rng.random() < 0.2:
+        rng.shuffle(views)
+    if not receiving and views and rng.random() < 0.1:
+        views[rng.randrange(len(views))] = io_view(rng, n)
+    return views
+
+
+def io_size(rng):
+    return rng.randint(0, 64) if rng.random() < 0.9 else rng.randint(200, 700)
+
+
+def io_case(rng):
+    names = [name for name, weight in IO_WEIGHTS for _ in range(weight)]
+    name = rng.choice(names)
+    receiving = name not in IO.SENDS
+    n = io_size(rng)
+    data = bytes(rng.randrange(256) for _ in range(n))
+    if name in IO.VECTORED:
+        views = io_views(rng, n, receiving)
+        transport = "vec" if rng.random() < 0.65 else "plain"
+    else:
+        views = [io_view(rng, n)]
+        transport = None
+    base = bytearray(data)
+    ms = [M.view_of(base, c) for c in views]
+    total = sum(0 if M.released(m) else len(m) for m in ms)
+    if name == "recv_into":
+        k = 0 if M.released(ms[0]) else len(ms[0])
+        op = (name, 0 if rng.random() < 0.5 else rng.randint(0, k + 1))
+    elif name == "recv_all":
+        op = (name, pick(rng, 0, 0, rng.randint(1, 8), rng.randint(1, total + 2)))
+    else:
+        op = (name,)
+    script = io_script(rng, total)
+    rounds = pick(rng, 1, 1, 1, 2, 2, 3, 4, IO.MAX_ROUNDS)
+    if not receiving:
+        cap = pick(rng, total, total, total, rng.randint(0, total), total + rng.randint(1, 9))
+        return IO.IoCase(data, views, op, script, rounds, cap=cap, transport=transport)
+    size = pick(rng, total, total, rng.randint(0, total), total + rng.randint(1, 20))
+    served = bytes(rng.randrange(256) for _ in range(size))
+    return IO.IoCase(data, views, op, script, rounds, data=served, transport=transport)
+
+
+IO_WEIGHTS = (("send_all", 2), ("sendv_all", 3), ("recv_into", 2), ("recv_all", 2),
+              ("recvv_all", 3))
+
+
+def case_line(case):
+    """A case's vector line, whatever its family."""
+    return IO.line(case) if isinstance(case, IO.IoCase) else M.line(case)
+
+
 MODES = {
     "": ("CONFORMANCE_CASES", 100000, gen_case, lambda seed: seed),
     "--cursors": ("CONFORMANCE_CURSOR_CASES", 50000, lambda rng: cursor_gen_case(rng, later=True),
@@ -624,6 +747,7 @@ MODES = {
     "--buffers": ("CONFORMANCE_BUF_CASES", 20000, lambda rng: buf_gen_case(rng, queue=True),
                   lambda seed: "%d/buffers" % seed),
     "--cuts": ("CONFORMANCE_CUT_CASES", 30000, cut_case, lambda seed: "%d/cuts" % seed),
+    "--io": ("CONFORMANCE_IO_CASES", 30000, io_case, lambda seed: "%d/io" % seed),
 }
 
 
@@ -631,7 +755,7 @@ def main():
     args = sys.argv[1:]
     mode = args.pop(0) if args and args[0].startswith("--") else ""
     if len(args) != 1 or mode not in MODES:
-        sys.exit("usage: conformance.py [--cursors | --buffers | --cuts] OUT")
+        sys.exit("usage: conformance.py [--cursors | --buffers | --cuts | --io] OUT")
     env, default, gen, stream = MODES[mode]
     seed = int(os.environ.get("CONFORMANCE_SEED") or 1)
     count = int(os.environ.get(env) or default)
@@ -640,7 +764,7 @@ def main():
         out.write("# conformance cases%s: seed %d, %d cases\n" % (" " + mode[2:] if mode else "",
                                                                seed, count))
         for _ in range(count):
-            out.write(M.line(gen(rng)) + "\n")
+            out.write(case_line(gen(rng)) + "\n")
     print("info: seed=%d cases=%d" % (seed, count))
 
 

@@ -17,6 +17,7 @@ import sys
 sys.dont_write_bytecode = True
 import mvmodel as M  # noqa: E402
 import conformance as C  # noqa: E402  (the random cursor and buffer cases)
+import iomodel as IO  # noqa: E402
 
 P = M.PTRDIFF_MAX
 PMIN = M.PTRDIFF_MIN
@@ -714,6 +715,91 @@ def queues():
     return out
 
 
+# ------------------------------------------------------------------ I/O
+
+# One instruction of each kind (memview_sim.h), by name.
+SPECIALS = (("move0", b"\x00"), ("move1", b"\x01"), ("move2", b"\x02"), ("all", b"\xe0"),
+            ("all-e7", b"\xe7"), ("all-ff", b"\xff"), ("eintr", b"\xe1"), ("eagain", b"\xe2"),
+            ("error-0", b"\xe3\x00"), ("error-eintr", b"\xe3\x04"), ("error-eagain", b"\xe3\x0b"),
+            ("error-epipe", b"\xe3\x20"), ("error-104", b"\xe3\x68"), ("close", b"\xe4"),
+            ("claim", b"\xe5"), ("many-3", b"\xe6\x00\x03"), ("many-256", b"\xe6\x01\x00"))
+
+# Each loop once: (op, views over a 6-byte base, transport).
+IO_SHAPES = ((("send_all",), [[]], None), (("sendv_all",), [[("sub", 0, 2)], [("sub", 2, 0)],
+                                                            [("sub", 2, 4)]], "vec"),
+             (("sendv_all",), [[("sub", 0, 2)], [("sub", 2, 0)], [("sub", 2, 4)]], "plain"),
+             (("recv_into", 0), [[]], None), (("recv_into", 4), [[]], None),
+             (("recv_all", 0), [[]], None), (("recv_all", 4), [[]], None),
+             (("recvv_all",), [[("sub", 0, 2)], [("sub", 2, 0)], [("sub", 2, 4)]], "vec"),
+             (("recvv_all",), [[("sub", 0, 2)], [("sub", 2, 0)], [("sub", 2, 4)]], "plain"))
+
+
+def io(data, views, op, script, rounds=3, room=None, transport=None):
+    """An I/O case; the peer has room (sends) or input (receives) for
+    exactly the views' bytes unless room says otherwise."""
+    cut = [M.view_of(bytearray(data), c) for c in views]
+    room = sum(0 if M.released(m) else len(m) for m in cut) if room is None else room
+    if op[0] in IO.SENDS:
+        return IO.IoCase(data, views, op, script, rounds, cap=room, transport=transport)
+    served = bytes((0xA0 + i) & 255 for i in range(room))
+    return IO.IoCase(data, views, op, script, rounds, data=served, transport=transport)
+
+
+def ios():
+    """The I/O loops over the simulated socket: every instruction at every
+    position of a schedule of 2-byte moves, for every loop; a peer with too
+    little room or input; the refusals in their order; long moves; scripts
+    cut inside an instruction; resumption after EAGAIN; then random
+    schedules."""
+    out = []
+    data = ramp(6)
+    for op, views, t in IO_SHAPES:
+        for _, sp in SPECIALS:
+            for pos in range(3):
+                script = b"\x02" * pos + sp + b"\x02" * 3
+                out.append(io(data, views, op, script, 4, transport=t))
+        for room in (0, 3):
+            out.append(io(data, views, op, b"", 2, room=room, transport=t))
+            out.append(io(data, views, op, b"\x01\xe2\xe0", 3, room=room, transport=t))
+        for tail in (b"\xe3", b"\xe6", b"\xe6\x00"):
+            out.append(io(data, views, op, b"\x01" + tail, 2, transport=t))
+    # The refusals, in memview's order, for each loop.
+    bad = ([("rel",)], [("ro",)], [("s", None, None, 2)], [("s", None, None, -1)],
+           [("sub", 2, 1), ("s", None, None, 3)], [("sub", 2, 0), ("s", None, None, 3)],
+           [("sub", 2, 0)], [("ro",), ("rel",)])
+    for op, _, t in IO_SHAPES:
+        for chain in bad:
+            views = [chain] if t is None else [[("sub", 0, 2)], chain, [("sub", 2, 4)]]
+            out.append(io(data, views, op, b"", 1, transport=t))
+        if t is not None:
+            out.append(io(data, [], op, b"", 1, transport=t))
+            out.append(io(data, [[("ro",)], [("rel",)]], op, b"", 1, transport=t))
+            out.append(io(data, [[("s", None, None, 2)], [("ro",)]], op, b"", 1, transport=t))
+    for nbytes in (0, 1, 6, 7, SMAX):
+        out.append(io(data, [[]], ("recv_into", nbytes), b"\x03", 3))
+    # Long moves: MV_SIM_MANY on a 700-byte base.
+    big = bytes((i * 7 + 3) & 255 for i in range(700))
+    halves = [[("sub", 0, 300)], [("sub", 300, 400)]]
+    for op, t in ((("send_all",), None), (("sendv_all",), "vec"), (("sendv_all",), "plain"),
+                  (("recv_all", 0), None), (("recv_all", 256), None), (("recvv_all",), "vec"),
+                  (("recvv_all",), "plain")):
+        views = [[]] if t is None else halves
+        for script in (b"\xe6\x01\x2c", b"\xe6\x02\x00\xe6\x00\xc8", b"\xe6\x01\x00\xe2\xe6\xff\xff",
+                       b"\xdf" * 4):
+            out.append(io(big, views, op, script, 3, transport=t))
+    # Resumption: EAGAIN before each move of a send or receive in pieces.
+    for op, t in ((("send_all",), None), (("sendv_all",), "vec"), (("recv_into", 0), None),
+                  (("recv_all", 2), None), (("recvv_all",), "plain")):
+        views = [[]] if t is None else [[("sub", 0, 3)], [("sub", 3, 3)]]
+        for pos in range(4):
+            out.append(io(data, views, op, b"\x02" * pos + b"\xe2" + b"\x02\xe2" * 3, 8,
+                          transport=t))
+    rng = random.Random(9)
+    for _ in range(300):
+        out.append(C.io_case(rng))
+    return out
+
+
 MAX_SEQ_STEPS = 64  # the replayer's limit
 
 
@@ -735,6 +821,8 @@ FILES = (
     ("buf.txt", "owner buffers: mv_buf_* sequences; the byte queue (reserve, clear, consume, "
      "spare, commit, wipe)",
      lambda: buffers() + queues()),
+    ("io.txt", "I/O loops over the simulated socket: mv_send_all, mv_sendv_all, mv_recv_into, "
+     "mv_recv_all, mv_recvv_all", ios),
 )
 
 
@@ -749,7 +837,7 @@ def main():
             f.write("# %s\n" % title)
             f.write("# Generated from CPython by tests/gen_vectors.py; format: README.md.\n")
             for c in cases:
-                f.write(M.line(c) + "\n")
+                f.write(C.case_line(c) + "\n")
         print("%s: %d cases" % (path, len(cases)))
         total += len(cases)
     print("%d cases" % total)

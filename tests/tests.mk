@@ -11,8 +11,8 @@
 # the top directory; no commas in it.)
 #
 #   CONFORMANCE_SEED=N CONFORMANCE_CASES=N make test   other CPython cases
-#   (CONFORMANCE_CURSOR_CASES, CONFORMANCE_BUF_CASES, CONFORMANCE_CUT_CASES:
-#   the other three runs)
+#   (CONFORMANCE_CURSOR_CASES, CONFORMANCE_BUF_CASES, CONFORMANCE_CUT_CASES,
+#   CONFORMANCE_IO_CASES: the other four runs)
 #   make vectors                                        regenerate corpus/vectors
 #
 # The library is built again for the tests with the fault-injecting
@@ -53,6 +53,14 @@ $(eval $(call mv_suite,conformance,python3 tests/conformance.py $$(B)/conformanc
 $(eval $(call mv_suite,conf-cursor,python3 tests/conformance.py --cursors $$(B)/conf-cursor.txt && $$(B)/run_vectors $$(B)/conf-cursor.txt,run_vectors))
 $(eval $(call mv_suite,conf-buf,python3 tests/conformance.py --buffers $$(B)/conf-buf.txt && $$(B)/run_vectors $$(B)/conf-buf.txt,run_vectors))
 $(eval $(call mv_suite,conf-cut,python3 tests/conformance.py --cuts $$(B)/conf-cut.txt && $$(B)/run_vectors $$(B)/conf-cut.txt,run_vectors))
+# The I/O loops over the simulated socket, tests/iomodel.py the oracle.
+$(eval $(call mv_suite,conf-io,python3 tests/conformance.py --io $$(B)/conf-io.txt && $$(B)/run_vectors $$(B)/conf-io.txt,run_vectors))
+# Ports (PORTING.md): the C reference driver (run_vectors --port) checked
+# through the port runner, fresh cases of every family one line at a time;
+# then the runner itself against ports wrong on purpose (wrong answers,
+# crashes, hangs, "unsupported"), which it must report case by case.
+$(eval $(call mv_suite,port,python3 tests/port_runner.py --suite --no-unsupported --cases 20000 --default-seed 1 --out $$(B)/conformance -- $$(B)/run_vectors --port,run_vectors))
+$(eval $(call mv_suite,port-selftest,python3 tests/port_selftest.py $$(B)/run_vectors $$(B)/port-selftest,run_vectors))
 # memview's I/O loops against CPython's socket module, over TCP on 127.0.0.1.
 $(eval $(call mv_suite,interop,python3 tests/interop.py $$(B)/io_peer,io_peer))
 # A plain `make`, `make install` into a temporary PREFIX (and a DESTDIR
