@@ -5,7 +5,8 @@ split into N proof groups.
 `make prove` runs one Frama-C per group, side by side.  The groups are
 balanced by the measured seconds of proof per function (TIMES, written by
 contracts/proof_times.py from the logs of the last `make prove
-PROVE_UPDATE=1`), largest file first into the lightest group; a function
+PROVE_UPDATE=1`), largest file first into the lightest group, then files
+moved or swapped out of the heaviest group while that lowers it; a function
 TIMES does not know yet is charged its goals from the committed summary
 (SUMMARY) at the average cost of a goal.  A function's goals are charged to the file WP proves
 it in: the file that defines it, or, for the bodies kept in headers, the
@@ -91,6 +92,37 @@ def header_functions(path):
     return found
 
 
+def even_out(groups, cost):
+    """Moves or swaps files between the heaviest group and another while
+    that lowers the heaviest group's cost: the slowest group sets the
+    proof's time, and the greedy split above can leave it well over the
+    average."""
+    while True:
+        heavy = max(groups, key=lambda g: g[0])
+        best = None  # (new maximum, from heavy, into other, other)
+        for other in groups:
+            if other is heavy:
+                continue
+            for f in heavy[1]:
+                for g in [None] + other[1]:
+                    delta = cost[f] - (cost[g] if g else 0)
+                    peak = max(heavy[0] - delta, other[0] + delta)
+                    if peak < heavy[0] - 1e-9 and (best is None or peak < best[0]):
+                        best = (peak, f, g, other)
+        if best is None:
+            return
+        _, f, g, other = best
+        heavy[1].remove(f)
+        other[1].append(f)
+        heavy[0] -= cost[f]
+        other[0] += cost[f]
+        if g:
+            other[1].remove(g)
+            heavy[1].append(g)
+            other[0] -= cost[g]
+            heavy[0] += cost[g]
+
+
 def main():
     args = sys.argv[1:]
     z3_first = set()
@@ -112,6 +144,7 @@ def main():
         lightest = min(groups, key=lambda g: g[0])
         lightest[0] += cost[f]
         lightest[1].append(f)
+    even_out(groups, cost)
     for _, members in groups:
         if members:
             mine = sorted(z3_first & set().union(*(proves[f] for f in members)))
